@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Infrastructure.Security;
+
+namespace MusicPlayer.Api;
+
+/// <summary>The HTTP edge: JSON, problems, authentication, documentation.</summary>
+internal static class ApiSetup
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+            builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        else
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] =
+                Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddControllers(o => o.Filters.Add(new ProducesAttribute("application/json")))
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+                o.AllowInputFormatterExceptionMessages = false;
+            })
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+
+        var jwt = JwtOptions.From(builder.Configuration);
+        services.AddSingleton(jwt);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = jwt.ValidationParameters();
+            o.Events = new JwtBearerEvents
+            {
+                // Answer a missing or bad token the way every other error is answered.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await ProblemExceptionHandler.WriteAsync(context.HttpContext,
+                        new UnauthenticatedException(context.AuthenticateFailure is null
+                            ? "A bearer token is required."
+                            : "The bearer token is invalid or expired."),
+                        context.HttpContext.RequestServices.GetRequiredService<ILogger<ProblemExceptionHandler>>());
+                },
+            };
+        });
+        services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddApiDocument();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "MusicPlayer API v1");
+            o.RoutePrefix = "swagger";
+        });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllers();
+        return app;
+    }
+}

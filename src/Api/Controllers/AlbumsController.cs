@@ -1,0 +1,97 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Songs;
+
+namespace MusicPlayer.Api.Controllers;
+
+[ApiController]
+[Route("api/v1/albums")]
+[Tags("Albums")]
+[Problem(StatusCodes.Status400BadRequest)]
+public sealed class AlbumsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>List albums</summary>
+    /// <remarks>Paged; filter by genre or artist (exact, case-insensitive) and search title or artist with q.</remarks>
+    [HttpGet]
+    public async Task<ActionResult<PagedResult<AlbumDto>>> List([FromQuery] ListAlbums.Query query, CancellationToken ct) =>
+        Ok(await mediator.Send(query, ct));
+
+    /// <summary>Get an album</summary>
+    [HttpGet("{id:int}")]
+    [Authorize]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<AlbumDetailDto>> Get(int id, CancellationToken ct) =>
+        Ok(await mediator.Send(new GetAlbum.Query(id), ct));
+
+    /// <summary>List an album's songs in track order</summary>
+    /// <remarks>Numbered tracks by number, then unnumbered ones by title. Not paged.</remarks>
+    [HttpGet("{id:int}/songs")]
+    [Authorize]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<IReadOnlyList<AlbumTrackDto>>> ListSongs(int id, CancellationToken ct) =>
+        Ok(await mediator.Send(new ListAlbumSongs.Query(id), ct));
+
+    /// <summary>Create an album (admin)</summary>
+    [HttpPost]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<ActionResult<AlbumDetailDto>> Create(AlbumInput body, CancellationToken ct)
+    {
+        var album = await mediator.Send(new CreateAlbum.Command(body), ct);
+        return CreatedAtAction(nameof(Get), new { id = album.Id }, album);
+    }
+
+    /// <summary>Update an album (admin)</summary>
+    [HttpPut("{id:int}")]
+    [Authorize]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
+     Problem(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<ActionResult<AlbumDetailDto>> Update(int id, AlbumInput body, CancellationToken ct) =>
+        Ok(await mediator.Send(new UpdateAlbum.Command(id, body), ct));
+
+    /// <summary>Delete an album (admin)</summary>
+    /// <remarks>Its song links go; the songs stay.</remarks>
+    [HttpDelete("{id:int}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteAlbum.Command(id), ct);
+        return NoContent();
+    }
+
+    /// <summary>Put a song on an album (admin)</summary>
+    /// <remarks>Adding a song that is already on the album updates its track number. The body is optional.</remarks>
+    [HttpPut("{id:int}/songs/{songId:int}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
+     Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<IActionResult> SetSong(int id, int songId,
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TrackInput? body,
+        CancellationToken ct)
+    {
+        await mediator.Send(new SetAlbumSong.Command(id, songId, body?.TrackNumber), ct);
+        return NoContent();
+    }
+
+    /// <summary>Take a song off an album (admin)</summary>
+    [HttpDelete("{id:int}/songs/{songId:int}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> RemoveSong(int id, int songId, CancellationToken ct)
+    {
+        await mediator.Send(new RemoveAlbumSong.Command(id, songId), ct);
+        return NoContent();
+    }
+
+    /// <summary>The optional body of putting a song on an album.</summary>
+    public sealed record TrackInput(int? TrackNumber = null);
+}

@@ -1,0 +1,59 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Songs;
+
+namespace MusicPlayer.Api.Controllers;
+
+[ApiController]
+[Route("api/v1/songs")]
+[Tags("Songs")]
+[Problem(StatusCodes.Status400BadRequest)]
+public sealed class SongsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>List songs</summary>
+    /// <remarks>Paged; filter by genre, artist (exact, case-insensitive) or albumId, search title or artist with q.</remarks>
+    [HttpGet]
+    public async Task<ActionResult<PagedResult<SongDto>>> List([FromQuery] ListSongs.Query query, CancellationToken ct) =>
+        Ok(await mediator.Send(query, ct));
+
+    /// <summary>Get a song</summary>
+    [HttpGet("{id:int}")]
+    [Authorize]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<SongDetailDto>> Get(int id, CancellationToken ct) =>
+        Ok(await mediator.Send(new GetSong.Query(id), ct));
+
+    /// <summary>Create a song (admin)</summary>
+    [HttpPost]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<ActionResult<SongDetailDto>> Create(SongInput body, CancellationToken ct)
+    {
+        var song = await mediator.Send(new CreateSong.Command(body), ct);
+        return CreatedAtAction(nameof(Get), new { id = song.Id }, song);
+    }
+
+    /// <summary>Update a song (admin)</summary>
+    [HttpPut("{id:int}")]
+    [Authorize]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
+     Problem(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<ActionResult<SongDetailDto>> Update(int id, SongInput body, CancellationToken ct) =>
+        Ok(await mediator.Send(new UpdateSong.Command(id, body), ct));
+
+    /// <summary>Delete a song (admin)</summary>
+    /// <remarks>Its album links and likes go with it.</remarks>
+    [HttpDelete("{id:int}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteSong.Command(id), ct);
+        return NoContent();
+    }
+}

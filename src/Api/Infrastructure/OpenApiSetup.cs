@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace MusicPlayer.Api.Infrastructure;
+
+/// <summary>The OpenAPI 3.1 document: info, the bearer scheme, and which operations need it.</summary>
+internal static class OpenApiSetup
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/") == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "MusicPlayer API",
+                    Version = "v1",
+                    Description = "Catalog of albums and songs, likes and accounts. Errors are RFC 9457 problem details.",
+                    License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                    Contact = new OpenApiContact { Name = "MusicPlayer maintainers", Url = new Uri("https://github.com/musicplayer/musicplayer") },
+                };
+                document.Servers = [new OpenApiServer { Url = "/" }];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "Access token from POST /api/v1/auth/login.",
+                };
+                document.Tags = new HashSet<OpenApiTag>
+                {
+                    new() { Name = "Albums", Description = "Albums and their track lists." },
+                    new() { Name = "Songs", Description = "Songs of the catalog." },
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                // Binding is case-insensitive; document query parameters as the JSON names are spelled.
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                    if (parameter is { In: ParameterLocation.Query, Name: [var first, ..] name } && char.IsUpper(first))
+                        parameter.Name = char.ToLowerInvariant(first) + name[1..];
+
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+                operation.Security = needsToken
+                    ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
+                    : [new OpenApiSecurityRequirement()];
+                return Task.CompletedTask;
+            });
+        });
+}

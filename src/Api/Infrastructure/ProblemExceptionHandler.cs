@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Domain.Common;
+
+namespace MusicPlayer.Api.Infrastructure;
+
+/// <summary>
+/// The one place where errors become HTTP: each application error kind maps to its status;
+/// anything else is a plain 500 that reveals nothing (it is logged, with the trace id the client sees).
+/// </summary>
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
+        WriteAsync(httpContext, exception, logger);
+
+    /// <summary>Answers the request with the problem <paramref name="exception"/> stands for.</summary>
+    public static async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, ILogger logger)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException e => Validation(e.Errors),
+            DomainException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                    $"The request body must not exceed {RequestBodyLimit.MaxBytes} bytes."),
+            BadHttpRequestException e => Problem(e.StatusCode, "Bad request", "The request could not be read."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception");
+            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred", null);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+
+        var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string? detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        };
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Security;
+
+namespace MusicPlayer.Application.Common.Behaviours;
+
+/// <summary>
+/// Enforces the <see cref="AuthorizeAttribute"/> of a request before anything else looks at it,
+/// so an unauthorized caller never reaches a validator or a handler.
+/// </summary>
+public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    // Read once per request type.
+    private static readonly AuthorizeAttribute? Rule = typeof(TRequest).GetCustomAttribute<AuthorizeAttribute>();
+    private static readonly string[] AllowedRoles =
+        Rule?.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (Rule is null) return next();
+        if (currentUser.UserId is null) throw new UnauthenticatedException();
+        if (AllowedRoles.Length > 0 && !AllowedRoles.Any(currentUser.IsInRole)) throw new ForbiddenException();
+        return next();
+    }
+}

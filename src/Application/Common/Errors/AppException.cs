@@ -1,0 +1,30 @@
+namespace MusicPlayer.Application.Common.Errors;
+
+/// <summary>
+/// The application's single error channel: handlers and behaviours throw these, and the API maps
+/// each kind to one HTTP status in one place. Messages are written for clients.
+/// </summary>
+public abstract class AppException(string message) : Exception(message);
+
+/// <summary>No such resource (404).</summary>
+public sealed class NotFoundException(string resource, object key)
+    : AppException($"{resource} {key} was not found.");
+
+/// <summary>The caller is not authenticated (401).</summary>
+public sealed class UnauthenticatedException(string message = "Authentication is required.") : AppException(message);
+
+/// <summary>The caller is authenticated but may not do this (403).</summary>
+public sealed class ForbiddenException(string message = "You do not have permission to do this.") : AppException(message);
+
+/// <summary>The request conflicts with existing data (409).</summary>
+public sealed class ConflictException(string message) : AppException(message);
+
+/// <summary>The request is invalid (400); failures grouped by camelCase field name.</summary>
+public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : AppException("One or more validation errors occurred.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static RequestValidationException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+
+namespace MusicPlayer.Application.Common.Persistence;
+
+/// <summary>
+/// A named query over <typeparamref name="T"/>: filters, ordering, paging and the navigations
+/// to load. <see cref="Apply"/> turns it into LINQ over any <see cref="IQueryable{T}"/>, so the
+/// very same specification runs against EF Core and against the in-memory test fakes.
+/// </summary>
+public abstract class Specification<T> where T : class
+{
+    private readonly List<Expression<Func<T, bool>>> _criteria = [];
+    private readonly List<(LambdaExpression Key, bool Descending)> _order = [];
+    private readonly List<string> _includes = [];
+
+    public IReadOnlyList<string> Includes => _includes;
+    public int? Skip { get; private set; }
+    public int? Take { get; private set; }
+
+    /// <summary>When true the query reads for display only and nothing it returns will be changed.</summary>
+    public bool ReadOnly { get; protected init; } = true;
+
+    protected void Where(Expression<Func<T, bool>> criterion) => _criteria.Add(criterion);
+
+    /// <summary>Adds an ordering key; the first call is the primary key of the sort.</summary>
+    protected void OrderBy<TKey>(Expression<Func<T, TKey>> key, bool descending = false) => _order.Add((key, descending));
+
+    /// <summary>Loads a navigation (a dotted path such as "Songs.Song") with the entity.</summary>
+    protected void Include(string navigationPath) => _includes.Add(navigationPath);
+
+    protected void Page(int page, int pageSize)
+    {
+        Skip = (page - 1) * pageSize;
+        Take = pageSize;
+    }
+
+    /// <summary>Filters and orders; pages unless <paramref name="withPaging"/> is false (for counting).</summary>
+    public IQueryable<T> Apply(IQueryable<T> source, bool withPaging = true)
+    {
+        var query = _criteria.Aggregate(source, (q, c) => q.Where(c));
+        if (!withPaging) return query;
+
+        for (var i = 0; i < _order.Count; i++)
+        {
+            var (key, descending) = _order[i];
+            var method = (i == 0, descending) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            query = (IQueryable<T>)query.Provider.CreateQuery(Expression.Call(
+                typeof(Queryable), method, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
+        }
+
+        if (Skip is { } skip) query = query.Skip(skip);
+        if (Take is { } take) query = query.Take(take);
+        return query;
+    }
+}
+
+/// <summary>A specification that also projects each entity to <typeparamref name="TResult"/> inside the query.</summary>
+public abstract class Specification<T, TResult> : Specification<T> where T : class
+{
+    protected Specification(Expression<Func<T, TResult>> selector) => Selector = selector;
+
+    public Expression<Func<T, TResult>> Selector { get; }
+
+    public IQueryable<TResult> Project(IQueryable<T> source) => Apply(source).Select(Selector);
+}

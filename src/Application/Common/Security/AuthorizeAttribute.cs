@@ -1,0 +1,13 @@
+namespace MusicPlayer.Application.Common.Security;
+
+/// <summary>
+/// Declares on a request who may send it: any authenticated caller, or, with <see cref="Roles"/>,
+/// only callers in one of the listed roles. Requests without it are public.
+/// The authorization behaviour is the one place that enforces it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
+public sealed class AuthorizeAttribute : Attribute
+{
+    /// <summary>Comma-separated roles, any of which suffices; empty means any authenticated caller.</summary>
+    public string Roles { get; init; } = "";
+}

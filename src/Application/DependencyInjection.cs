@@ -1,0 +1,43 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Application.Common.Behaviours;
+
+namespace MusicPlayer.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5 with its behaviours (outermost first: logging, authorization, validation),
+    /// every handler and every validator of this assembly. MediatR's own DI package cannot be
+    /// restored here, so handlers are registered by a plain scan.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService);
+        services.AddScoped<IMediator, Mediator>();
+
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces()
+                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
+        {
+            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

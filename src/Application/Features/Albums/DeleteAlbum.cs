@@ -1,0 +1,26 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>Deletes an album; its song links go with it, the songs stay. Admins only.</summary>
+public static class DeleteAlbum
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int Id) : IRequest<Unit>;
+
+    internal sealed class Handler(IRepository<Album> albums) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.Id), cancellationToken)
+                        ?? throw new NotFoundException("Album", request.Id);
+            albums.Remove(album);
+            await albums.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

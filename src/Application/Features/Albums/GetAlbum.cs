@@ -1,0 +1,21 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>One album with its song count. Any signed-in caller.</summary>
+public static class GetAlbum
+{
+    [Authorize]
+    public sealed record Query(int Id) : IRequest<AlbumDetailDto>;
+
+    internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, AlbumDetailDto>
+    {
+        public async Task<AlbumDetailDto> Handle(Query request, CancellationToken cancellationToken) =>
+            await albums.FirstOrDefaultAsync(new AlbumDetailSpec(request.Id), cancellationToken)
+            ?? throw new NotFoundException("Album", request.Id);
+    }
+}

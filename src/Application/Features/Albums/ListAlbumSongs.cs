@@ -1,0 +1,35 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>An album's songs in track order: numbered tracks first by number, then the rest by title. Any signed-in caller.</summary>
+public static class ListAlbumSongs
+{
+    [Authorize]
+    public sealed record Query(int AlbumId) : IRequest<IReadOnlyList<AlbumTrackDto>>;
+
+    /// <summary>The album's track list, or null when there is no such album.</summary>
+    public sealed class Spec : Specification<Album, List<AlbumTrackDto>>
+    {
+        public Spec(int albumId) : base(a => a.Songs
+            .OrderBy(l => l.TrackNumber == null)
+            .ThenBy(l => l.TrackNumber)
+            .ThenBy(l => l.Song.NormalizedTitle)
+            .ThenBy(l => l.SongId)
+            .AsQueryable()
+            .Select(AlbumTrackDto.Projection)
+            .ToList()) => Where(a => a.Id == albumId);
+    }
+
+    internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
+    {
+        public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken) =>
+            await albums.FirstOrDefaultAsync(new Spec(request.AlbumId), cancellationToken)
+            ?? throw new NotFoundException("Album", request.AlbumId);
+    }
+}

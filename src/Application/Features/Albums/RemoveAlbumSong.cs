@@ -1,0 +1,27 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>Takes a song off an album; 404 when the album or the link does not exist. Admins only.</summary>
+public static class RemoveAlbumSong
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int AlbumId, int SongId) : IRequest<Unit>;
+
+    internal sealed class Handler(IRepository<Album> albums) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.AlbumId, nameof(Album.Songs)), cancellationToken)
+                        ?? throw new NotFoundException("Album", request.AlbumId);
+            if (!album.RemoveSong(request.SongId))
+                throw new NotFoundException($"Song {request.SongId} on album", request.AlbumId);
+            await albums.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>Puts a song on an album, or changes its track number if it is already there. Admins only.</summary>
+public static class SetAlbumSong
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int AlbumId, int SongId, int? TrackNumber) : IRequest<Unit>;
+
+    public sealed class Validator : RequestValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.TrackNumber).InclusiveBetween(AlbumSong.MinTrackNumber, AlbumSong.MaxTrackNumber)
+                .When(c => c.TrackNumber is not null);
+    }
+
+    internal sealed class Handler(IRepository<Album> albums, IReadRepository<Song> songs) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.AlbumId, nameof(Album.Songs)), cancellationToken)
+                        ?? throw new NotFoundException("Album", request.AlbumId);
+            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.SongId), cancellationToken)
+                       ?? throw new NotFoundException("Song", request.SongId);
+            album.SetSong(song, request.TrackNumber);
+            await albums.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

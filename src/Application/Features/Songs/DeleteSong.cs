@@ -1,0 +1,26 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Songs;
+
+/// <summary>Deletes a song; its album links and likes go with it. Admins only.</summary>
+public static class DeleteSong
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int Id) : IRequest<Unit>;
+
+    internal sealed class Handler(IRepository<Song> songs) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.Id), cancellationToken)
+                       ?? throw new NotFoundException("Song", request.Id);
+            songs.Remove(song);
+            await songs.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using MediatR;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Features.Catalog;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Songs;
+
+/// <summary>Pages through songs, filtered (also by album), searched and sorted (also by likes). Public.</summary>
+public static class ListSongs
+{
+    public sealed record Query : CatalogListQuery, IRequest<PagedResult<SongDto>>
+    {
+        /// <summary>Only songs on this album.</summary>
+        public int? AlbumId { get; init; }
+    }
+
+    public sealed class Validator : CatalogListQueryValidator<Query>
+    {
+        public Validator() : base(Spec.SortKeys) =>
+            RuleFor(q => q.AlbumId).GreaterThan(0).When(q => q.AlbumId is not null);
+    }
+
+    public sealed class Spec : CatalogPageSpec<Song, SongDto>
+    {
+        public static readonly IReadOnlyList<string> SortKeys = [.. CommonSortKeys, "-likeCount"];
+
+        public Spec(Query query) : base(query, SongDto.Projection)
+        {
+            if (query.AlbumId is { } albumId) Where(s => s.Albums.Any(l => l.AlbumId == albumId));
+        }
+
+        protected override bool ApplySort(string sort)
+        {
+            if (sort != "-likeCount") return false;
+            OrderBy(s => s.LikeCount, descending: true);
+            OrderBy(s => s.Id, descending: true);
+            return true;
+        }
+    }
+
+    internal sealed class Handler(IReadRepository<Song> songs) : IRequestHandler<Query, PagedResult<SongDto>>
+    {
+        public Task<PagedResult<SongDto>> Handle(Query request, CancellationToken cancellationToken) =>
+            songs.PageAsync(new Spec(request), request, cancellationToken);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Application.Features.Catalog;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Songs;
+
+/// <summary>A song as lists show it.</summary>
+public record SongDto
+{
+    public int Id { get; init; }
+    public string Title { get; init; } = "";
+    public string Artist { get; init; } = "";
+    public string Genre { get; init; } = "";
+    public string FileUrl { get; init; } = "";
+
+    /// <summary>Length in seconds.</summary>
+    public int? Duration { get; init; }
+    public string? Description { get; init; }
+    public string? CoverImageUrl { get; init; }
+    public DateOnly? ReleaseDate { get; init; }
+    public int LikeCount { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    public static readonly Expression<Func<Song, SongDto>> Projection = s => new SongDto
+    {
+        Id = s.Id,
+        Title = s.Title,
+        Artist = s.Artist,
+        Genre = s.Genre,
+        FileUrl = s.FileUrl,
+        Duration = s.Duration,
+        Description = s.Description,
+        CoverImageUrl = s.CoverImageUrl,
+        ReleaseDate = s.ReleaseDate,
+        LikeCount = s.LikeCount,
+        CreatedAt = s.CreatedAt,
+        UpdatedAt = s.UpdatedAt,
+    };
+}
+
+/// <summary>A song on an album's track list.</summary>
+public sealed record AlbumTrackDto : SongDto
+{
+    public int? TrackNumber { get; init; }
+
+    public static readonly new Expression<Func<AlbumSong, AlbumTrackDto>> Projection =
+        Common.Persistence.Projection.Extend(
+            Common.Persistence.Projection.Over((AlbumSong l) => l.Song, SongDto.Projection),
+            (AlbumSong l) => new AlbumTrackDto { TrackNumber = l.TrackNumber });
+}
+
+/// <summary>An album a song is on.</summary>
+public sealed record AlbumRefDto(int Id, string Title);
+
+/// <summary>One song with the albums it is on.</summary>
+public sealed record SongDetailDto : SongDto
+{
+    public IReadOnlyList<AlbumRefDto> Albums { get; init; } = [];
+
+    public static readonly new Expression<Func<Song, SongDetailDto>> Projection =
+        Common.Persistence.Projection.Extend(SongDto.Projection, (Song s) => new SongDetailDto
+        {
+            Albums = s.Albums.OrderBy(l => l.Album.NormalizedTitle).ThenBy(l => l.AlbumId)
+                .Select(l => new AlbumRefDto(l.AlbumId, l.Album.Title)).ToList(),
+        });
+
+    /// <summary>The same shape from a song in memory (one just created or changed).</summary>
+    public static readonly Func<Song, SongDetailDto> From = Projection.Compile();
+}
+
+/// <summary>The body of song create and update.</summary>
+public sealed record SongInput(
+    string? Title,
+    string? Artist,
+    string? Genre,
+    string? FileUrl,
+    int? Duration = null,
+    string? Description = null,
+    string? CoverImageUrl = null,
+    DateOnly? ReleaseDate = null) : ICatalogInput
+{
+    public SongDetails ToDetails() => new(((ICatalogInput)this).ToDetails(), FileUrl, Duration);
+}
+
+public sealed class SongInputValidator : CatalogInputValidator<SongInput>
+{
+    public SongInputValidator()
+    {
+        RuleFor(x => x.FileUrl).RequiredText(CatalogRules.UrlMaxLength).HttpUrl();
+        RuleFor(x => x.Duration).InclusiveBetween(CatalogRules.MinDurationSeconds, CatalogRules.MaxDurationSeconds)
+            .When(x => x.Duration is not null);
+    }
+}
+
+/// <summary>One song with its albums, by id.</summary>
+public sealed class SongDetailSpec : Specification<Song, SongDetailDto>
+{
+    public SongDetailSpec(int id) : base(SongDetailDto.Projection) => Where(s => s.Id == id);
+}

@@ -1,0 +1,32 @@
+using MediatR;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Songs;
+
+/// <summary>Replaces a song's fields. Admins only.</summary>
+public static class UpdateSong
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int Id, SongInput Song) : IRequest<SongDetailDto>;
+
+    public sealed class Validator : RequestValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Song).NotNull().SetValidator(new SongInputValidator());
+    }
+
+    internal sealed class Handler(IRepository<Song> songs, TimeProvider clock) : IRequestHandler<Command, SongDetailDto>
+    {
+        public async Task<SongDetailDto> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.Id), cancellationToken)
+                       ?? throw new NotFoundException("Song", request.Id);
+            song.Update(request.Song.ToDetails(), clock.GetUtcNow().UtcDateTime);
+            await songs.SaveChangesAsync(cancellationToken);
+            return (await songs.FirstOrDefaultAsync(new SongDetailSpec(song.Id), cancellationToken))!;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using MusicPlayer.Domain.Common;
+
+namespace MusicPlayer.Domain.Catalog;
+
+/// <summary>
+/// What albums and songs have in common: the descriptive fields, their case-folded search
+/// columns and the timestamps. Every change goes through <see cref="SetDetails"/> so the rules
+/// and the folded columns can never drift apart.
+/// </summary>
+public abstract class CatalogItem : Entity
+{
+    public string Title { get; private set; } = "";
+    public string Artist { get; private set; } = "";
+    public string Genre { get; private set; } = "";
+    public string? Description { get; private set; }
+    public string? CoverImageUrl { get; private set; }
+    public DateOnly? ReleaseDate { get; private set; }
+
+    public string NormalizedTitle { get; private set; } = "";
+    public string NormalizedArtist { get; private set; } = "";
+    public string NormalizedGenre { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    protected void SetDetails(CatalogDetails details, DateTime now)
+    {
+        Title = Text.Required(details.Title, "title", CatalogRules.TitleMaxLength);
+        Artist = Text.Required(details.Artist, "artist", CatalogRules.ArtistMaxLength);
+        Genre = Text.Required(details.Genre, "genre", CatalogRules.GenreMaxLength);
+        Description = Text.Optional(details.Description, "description", CatalogRules.DescriptionMaxLength);
+        CoverImageUrl = Text.OptionalUrl(details.CoverImageUrl, "coverImageUrl", CatalogRules.UrlMaxLength);
+        ReleaseDate = details.ReleaseDate;
+        NormalizedTitle = Text.Normalize(Title);
+        NormalizedArtist = Text.Normalize(Artist);
+        NormalizedGenre = Text.Normalize(Genre);
+        if (CreatedAt == default) CreatedAt = now;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>The descriptive fields an album or a song is created or updated with.</summary>
+public sealed record CatalogDetails(
+    string? Title,
+    string? Artist,
+    string? Genre,
+    string? Description = null,
+    string? CoverImageUrl = null,
+    DateOnly? ReleaseDate = null);

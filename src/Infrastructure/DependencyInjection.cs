@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Infrastructure.Persistence;
+
+namespace MusicPlayer.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDbContext<MusicPlayerDbContext>(options => DatabaseProvider.Configure(options, configuration));
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Creates the database or brings its schema up to date. Runs once at start-up.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+}

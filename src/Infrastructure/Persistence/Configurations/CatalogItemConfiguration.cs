@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Infrastructure.Persistence.Configurations;
+
+/// <summary>Columns and list indexes that albums and songs share.</summary>
+internal static class CatalogItemConfiguration
+{
+    public static void ConfigureCatalogItem<T>(this EntityTypeBuilder<T> e) where T : CatalogItem
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Title).HasMaxLength(CatalogRules.TitleMaxLength).IsRequired();
+        e.Property(x => x.Artist).HasMaxLength(CatalogRules.ArtistMaxLength).IsRequired();
+        e.Property(x => x.Genre).HasMaxLength(CatalogRules.GenreMaxLength).IsRequired();
+        e.Property(x => x.Description).HasMaxLength(CatalogRules.DescriptionMaxLength);
+        e.Property(x => x.CoverImageUrl).HasMaxLength(CatalogRules.UrlMaxLength);
+        e.Property(x => x.NormalizedTitle).HasMaxLength(CatalogRules.TitleMaxLength).IsRequired();
+        e.Property(x => x.NormalizedArtist).HasMaxLength(CatalogRules.ArtistMaxLength).IsRequired();
+        e.Property(x => x.NormalizedGenre).HasMaxLength(CatalogRules.GenreMaxLength).IsRequired();
+
+        // One index per list order, each ending on the id the sort ends on; the filters lead where they apply.
+        e.HasIndex(x => new { x.NormalizedTitle, x.Id });
+        e.HasIndex(x => new { x.NormalizedArtist, x.NormalizedTitle, x.Id });
+        e.HasIndex(x => new { x.NormalizedGenre, x.NormalizedTitle, x.Id });
+        e.HasIndex(x => new { x.CreatedAt, x.Id });
+    }
+}
+
+internal sealed class AlbumConfiguration : IEntityTypeConfiguration<Album>
+{
+    public void Configure(EntityTypeBuilder<Album> e)
+    {
+        e.ToTable("Albums");
+        e.ConfigureCatalogItem();
+        e.HasMany(a => a.Songs).WithOne(l => l.Album).HasForeignKey(l => l.AlbumId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(a => a.Songs).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
+{
+    public void Configure(EntityTypeBuilder<Song> e)
+    {
+        e.ToTable("Songs");
+        e.ConfigureCatalogItem();
+        e.Property(s => s.FileUrl).HasMaxLength(CatalogRules.UrlMaxLength).IsRequired();
+        e.HasIndex(s => new { s.LikeCount, s.Id });
+        e.HasMany(s => s.Albums).WithOne(l => l.Song).HasForeignKey(l => l.SongId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(s => s.Albums).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AlbumSongConfiguration : IEntityTypeConfiguration<AlbumSong>
+{
+    public void Configure(EntityTypeBuilder<AlbumSong> e)
+    {
+        e.ToTable("AlbumSongs");
+        e.HasKey(l => new { l.AlbumId, l.SongId });
+        e.Property(l => l.TrackNumber).HasField("_trackNumber");
+        e.HasIndex(l => l.SongId);
+    }
+}

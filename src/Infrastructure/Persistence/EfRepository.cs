@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using MusicPlayer.Application.Common.Persistence;
+
+namespace MusicPlayer.Infrastructure.Persistence;
+
+/// <summary>Runs specifications against EF Core. Reads that only display data are not tracked.</summary>
+internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepository<T> where T : class
+{
+    private IQueryable<T> Source(Specification<T> specification)
+    {
+        IQueryable<T> query = context.Set<T>();
+        foreach (var include in specification.Includes) query = query.Include(include);
+        return specification.ReadOnly ? query.AsNoTracking() : query;
+    }
+
+    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        specification.Apply(Source(specification)).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        specification.Project(Source(specification)).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        specification.Project(Source(specification)).ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        specification.Apply(Source(specification), withPaging: false).CountAsync(cancellationToken);
+
+    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        specification.Apply(Source(specification), withPaging: false).AnyAsync(cancellationToken);
+
+    public void Add(T entity) => context.Set<T>().Add(entity);
+
+    public void Remove(T entity) => context.Set<T>().Remove(entity);
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => context.SaveChangesAsync(cancellationToken);
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Infrastructure.Persistence;
+
+public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> options) : DbContext(options)
+{
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<Song> Songs => Set<Song>();
+    public DbSet<AlbumSong> AlbumSongs => Set<AlbumSong>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are written in UTC; SQLite hands them back without a kind, so say it once here.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MusicPlayer.Infrastructure.Security;
+
+/// <summary>The <c>Jwt:*</c> settings: how access tokens are signed, checked and how long they live.</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    public string? SigningKey { get; init; }
+    public string Issuer { get; init; } = "musicplayer";
+    public string Audience { get; init; } = "musicplayer";
+    public int AccessTokenMinutes { get; init; } = 15;
+    public int RefreshTokenDays { get; init; } = 14;
+
+    /// <summary>Reads and checks the settings; a missing or short key stops start-up with a clear message.</summary>
+    public static JwtOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<JwtOptions>() ?? new JwtOptions();
+        if (string.IsNullOrWhiteSpace(options.SigningKey))
+            throw new InvalidOperationException(
+                "Jwt:SigningKey is not configured. Set it (at least 32 bytes) through configuration, e.g. the Jwt__SigningKey environment variable.");
+        if (Encoding.UTF8.GetByteCount(options.SigningKey) < MinimumKeyBytes)
+            throw new InvalidOperationException($"Jwt:SigningKey must be at least {MinimumKeyBytes} bytes.");
+        if (options.AccessTokenMinutes <= 0 || options.RefreshTokenDays <= 0)
+            throw new InvalidOperationException("Jwt:AccessTokenMinutes and Jwt:RefreshTokenDays must be positive.");
+        return options;
+    }
+
+    public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey!));
+
+    /// <summary>What a token must satisfy: our key with HMAC-SHA256 only, issuer, audience, lifetime.</summary>
+    public TokenValidationParameters ValidationParameters() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = Key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = ClaimNames.Subject,
+        RoleClaimType = ClaimNames.Role,
+    };
+}
+
+/// <summary>The claim names of our tokens (JWT registered names; no legacy SOAP URIs).</summary>
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+}
