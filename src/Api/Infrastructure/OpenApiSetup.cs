@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -47,6 +48,9 @@ internal static class OpenApiSetup
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                     if (parameter is { In: ParameterLocation.Query, Name: [var first, ..] name } && char.IsUpper(first))
                         parameter.Name = char.ToLowerInvariant(first) + name[1..];
+
+                if (context.Description.ActionDescriptor is ControllerActionDescriptor action)
+                    operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}";
 
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
