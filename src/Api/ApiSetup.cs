@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using MediatR;
 using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
@@ -37,13 +39,13 @@ internal static class ApiSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
         var jwt = JwtOptions.From(builder.Configuration);
-        services.AddSingleton(jwt);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = jwt.ValidationParameters();
             o.Events = new JwtBearerEvents
             {
+                OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 // Answer a missing or bad token the way every other error is answered.
                 OnChallenge = async context =>
                 {
@@ -60,6 +62,7 @@ internal static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
+        services.AddAuthRateLimiting(builder.Configuration);
         services.AddApiDocument();
         services.AddHealthChecks();
         return builder;
@@ -72,6 +75,7 @@ internal static class ApiSetup
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
@@ -83,5 +87,16 @@ internal static class ApiSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>When <c>Admin:Email</c> and <c>Admin:Password</c> are set, makes sure that admin exists.</summary>
+    public static async Task EnsureConfiguredAdminAsync(this WebApplication app)
+    {
+        var admin = app.Configuration.GetSection("Admin");
+        if (string.IsNullOrWhiteSpace(admin["Email"]) || string.IsNullOrWhiteSpace(admin["Password"])) return;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new EnsureAdmin.Command(admin["Email"], admin["Password"], admin["Username"] ?? "admin"));
     }
 }

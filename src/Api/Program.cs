@@ -8,6 +8,7 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.EnsureConfiguredAdminAsync();
 app.UseApi();
 await app.RunAsync();
 

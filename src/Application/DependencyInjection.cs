@@ -37,6 +37,7 @@ public static class DependencyInjection
             services.AddScoped(validator.InterfaceType, validator.ValidatorType);
         }
 
+        services.AddScoped<Features.Auth.SessionTokens>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

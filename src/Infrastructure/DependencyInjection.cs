@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Infrastructure.Persistence;
 
 namespace MusicPlayer.Infrastructure;
@@ -13,6 +15,10 @@ public static class DependencyInjection
         services.AddDbContext<MusicPlayerDbContext>(options => DatabaseProvider.Configure(options, configuration));
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton(JwtOptions.From(configuration));
+        services.AddSingleton<ITokenService, TokenService>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -37,6 +37,8 @@ internal static class OpenApiSetup
                 };
                 document.Tags = new HashSet<OpenApiTag>
                 {
+                    new() { Name = "Auth", Description = "Registration, login and token refresh." },
+                    new() { Name = "Users", Description = "Your account, and user administration." },
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
                 };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 
 namespace MusicPlayer.Infrastructure.Persistence;
@@ -32,5 +33,17 @@ internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepositor
 
     public void Remove(T entity) => context.Set<T>().Remove(entity);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => context.SaveChangesAsync(cancellationToken);
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique key, a foreign key or a concurrent delete got in the way between our checks and the write.
+            context.ChangeTracker.Clear();
+            throw new ConflictException("The change conflicts with a concurrent change; reload and try again.");
+        }
+    }
 }

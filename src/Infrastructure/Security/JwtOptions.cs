@@ -53,4 +53,8 @@ public static class ClaimNames
 {
     public const string Subject = "sub";
     public const string Role = "role";
+    public const string TokenId = "jti";
+
+    /// <summary>The user's session version when the token was issued; a password change bumps it.</summary>
+    public const string SessionVersion = "sv";
 }

@@ -1,0 +1,55 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Users;
+
+namespace MusicPlayer.Api.Controllers;
+
+[ApiController]
+[Route("api/v1/auth")]
+[Tags("Auth")]
+[Problem(StatusCodes.Status400BadRequest), Problem(StatusCodes.Status413PayloadTooLarge)]
+public sealed class AuthController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Register an account</summary>
+    /// <remarks>Username 3..50 of letters, digits, '.', '_', '-'; password 8..128 with a letter and a digit. Rate limited per client address.</remarks>
+    [HttpPost("register")]
+    [EnableRateLimiting(AuthRateLimiting.Policy)]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    [Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status429TooManyRequests)]
+    public async Task<ActionResult<UserDto>> Register(Register.Command body, CancellationToken ct)
+    {
+        var user = await mediator.Send(body, ct);
+        return CreatedAtAction(nameof(UsersController.Get), "Users", new { id = user.Id }, user);
+    }
+
+    /// <summary>Log in</summary>
+    /// <remarks>Wrong email, wrong password and a locked account (5 failures lock it for 5 minutes) give the same 401. Rate limited per client address.</remarks>
+    [HttpPost("login")]
+    [EnableRateLimiting(AuthRateLimiting.Policy)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests)]
+    public async Task<ActionResult<TokenResponse>> Login(Login.Command body, CancellationToken ct) =>
+        Ok(await mediator.Send(body, ct));
+
+    /// <summary>Trade a refresh token for a new token pair</summary>
+    /// <remarks>Refresh tokens rotate; presenting a used one revokes every token of that login. Rate limited per client address.</remarks>
+    [HttpPost("refresh")]
+    [EnableRateLimiting(AuthRateLimiting.Policy)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests)]
+    public async Task<ActionResult<TokenResponse>> Refresh(Refresh.Command body, CancellationToken ct) =>
+        Ok(await mediator.Send(body, ct));
+
+    /// <summary>Log out: revoke a refresh token</summary>
+    [HttpPost("logout")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> Logout(Logout.Command body, CancellationToken ct)
+    {
+        await mediator.Send(body, ct);
+        return NoContent();
+    }
+}

@@ -1,0 +1,23 @@
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Application.Common.Security;
+
+/// <summary>
+/// Refresh tokens, with the updates that must be atomic in the store: consuming a token
+/// happens at most once even when two requests present it at the same moment.
+/// </summary>
+public interface IRefreshTokenStore
+{
+    Task<RefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    Task AddAsync(RefreshToken token, CancellationToken cancellationToken);
+
+    /// <summary>Marks the token used if it is still unused and unrevoked; false when someone else got there first.</summary>
+    Task<bool> TryConsumeAsync(int tokenId, DateTime now, CancellationToken cancellationToken);
+
+    Task RevokeAsync(int tokenId, DateTime now, CancellationToken cancellationToken);
+
+    Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken);
+
+    Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,57 @@
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Application.Features.Users;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Application.Features.Auth;
+
+/// <summary>
+/// Exchanges email and password for tokens. Unknown email, wrong password and a locked account
+/// all get the same answer after the same amount of hashing work, so none reveals an account.
+/// </summary>
+public static class Login
+{
+    public sealed record Command(string? Email, string? Password) : IRequest<TokenResponse>;
+
+    public sealed class Validator : RequestValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).RequiredText(User.EmailMaxLength);
+            RuleFor(c => c.Password).NotEmpty().WithMessage("'password' is required.");
+        }
+    }
+
+    internal sealed class Handler(IRepository<User> users, IPasswordHasher hasher, SessionTokens sessions, TimeProvider clock)
+        : IRequestHandler<Command, TokenResponse>
+    {
+        // A real hash of a random password: checking against it costs what checking a real account costs.
+        private static string? _decoyHash;
+
+        public async Task<TokenResponse> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email!), cancellationToken);
+            if (user is null || user.IsLockedOut(now))
+            {
+                hasher.Verify(_decoyHash ??= hasher.Hash(RefreshSecrets.New()), request.Password!);
+                throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+            }
+
+            var check = hasher.Verify(user.PasswordHash, request.Password!);
+            if (check == PasswordCheck.Failed)
+            {
+                user.RecordFailedLogin(now);
+                await users.SaveChangesAsync(cancellationToken);
+                throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+            }
+
+            if (check == PasswordCheck.SuccessRehashNeeded) user.UpgradePasswordHash(hasher.Hash(request.Password!));
+            user.RecordSuccessfulLogin();
+            await users.SaveChangesAsync(cancellationToken);
+            return await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
+        }
+    }
+}

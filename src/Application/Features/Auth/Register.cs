@@ -1,0 +1,53 @@
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Application.Features.Users;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Application.Features.Auth;
+
+/// <summary>Creates an account with the user role. Public.</summary>
+public static class Register
+{
+    public sealed record Command(string? Username, string? Email, string? Password, string? FirstName, string? LastName = null)
+        : IRequest<UserDto>;
+
+    public sealed class Validator : RequestValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Username).Username();
+            RuleFor(c => c.Email).Email();
+            RuleFor(c => c.Password).Password();
+            this.ProfileRules(c => c.FirstName, c => c.LastName);
+        }
+    }
+
+    internal sealed class Handler(IRepository<User> users, IPasswordHasher hasher, TimeProvider clock)
+        : IRequestHandler<Command, UserDto>
+    {
+        public async Task<UserDto> Handle(Command request, CancellationToken cancellationToken)
+        {
+            await UniqueAccount.EnsureAsync(users, request.Username, request.Email, 0, cancellationToken);
+            var user = User.Create(request.Username, request.Email, request.FirstName, request.LastName,
+                Roles.User, hasher.Hash(request.Password!), clock.GetUtcNow().UtcDateTime);
+            users.Add(user);
+            await users.SaveChangesAsync(cancellationToken);
+            return UserDto.From(user);
+        }
+    }
+}
+
+/// <summary>Usernames and emails are unique, ignoring case.</summary>
+internal static class UniqueAccount
+{
+    public static async Task EnsureAsync(IReadRepository<User> users, string? username, string? email, int exceptId,
+        CancellationToken cancellationToken)
+    {
+        if (await users.AnyAsync(new UserTakenSpec(username, null, exceptId), cancellationToken))
+            throw new ConflictException("That username is taken.");
+        if (email is not null && await users.AnyAsync(new UserTakenSpec(null, email, exceptId), cancellationToken))
+            throw new ConflictException("That email is already registered.");
+    }
+}

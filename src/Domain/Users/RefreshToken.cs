@@ -1,0 +1,29 @@
+using MusicPlayer.Domain.Common;
+
+namespace MusicPlayer.Domain.Users;
+
+/// <summary>
+/// One refresh token, stored only as a hash. Tokens descended from one login share a family;
+/// each is used at most once (rotation), and presenting a used one revokes the family.
+/// </summary>
+public sealed class RefreshToken : Entity
+{
+    private RefreshToken() { }
+
+    public int UserId { get; private set; }
+    public Guid FamilyId { get; private set; }
+
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public string TokenHash { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime ExpiresAt { get; private set; }
+    public DateTime? UsedAt { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+
+    public static RefreshToken Issue(int userId, Guid familyId, string tokenHash, DateTime now, TimeSpan lifetime) =>
+        new() { UserId = userId, FamilyId = familyId, TokenHash = tokenHash, CreatedAt = now, ExpiresAt = now + lifetime };
+
+    public bool IsActive(DateTime now) => UsedAt is null && RevokedAt is null && ExpiresAt > now;
+
+    public void Revoke(DateTime now) => RevokedAt ??= now;
+}

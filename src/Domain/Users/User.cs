@@ -1,0 +1,93 @@
+using MusicPlayer.Domain.Common;
+
+namespace MusicPlayer.Domain.Users;
+
+/// <summary>
+/// A person with an account: profile, role, password hash and the sign-in state
+/// (lockout after repeated failures, and a session version that ends every session when bumped).
+/// </summary>
+public sealed class User : Entity
+{
+    public const int UsernameMinLength = 3;
+    public const int UsernameMaxLength = 50;
+    public const int EmailMaxLength = 254;
+    public const int NameMaxLength = 50;
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
+
+    private User() { }
+
+    public string Username { get; private set; } = "";
+    public string NormalizedUsername { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string NormalizedEmail { get; private set; } = "";
+    public string FirstName { get; private set; } = "";
+    public string? LastName { get; private set; }
+    public string Role { get; private set; } = "";
+
+    /// <summary>PBKDF2 hash of the password; never leaves the database.</summary>
+    public string PasswordHash { get; private set; } = "";
+
+    /// <summary>Bumped when every existing session must end (password change); access tokens carry it.</summary>
+    public int SessionVersion { get; private set; } = 1;
+
+    public int FailedLoginCount { get; private set; }
+    public DateTime? LockedUntil { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public static User Create(string? username, string? email, string? firstName, string? lastName,
+        string role, string passwordHash, DateTime now)
+    {
+        var user = new User { Role = role, PasswordHash = passwordHash, CreatedAt = now };
+        user.SetProfile(username, email, firstName, lastName, now);
+        return user;
+    }
+
+    /// <summary>The case-folded form under which usernames and emails are unique and looked up.</summary>
+    public static string Normalize(string value) => Text.Normalize(value);
+
+    public void SetProfile(string? username, string? email, string? firstName, string? lastName, DateTime now)
+    {
+        Username = Text.Required(username, "username", UsernameMaxLength);
+        Email = Text.Required(email, "email", EmailMaxLength);
+        FirstName = Text.Required(firstName, "firstName", NameMaxLength);
+        LastName = Text.Optional(lastName, "lastName", NameMaxLength);
+        NormalizedUsername = Normalize(Username);
+        NormalizedEmail = Normalize(Email);
+        UpdatedAt = now;
+    }
+
+    public void SetRole(string role, DateTime now)
+    {
+        Role = role;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Stores a new password hash and ends every existing session.</summary>
+    public void ChangePassword(string passwordHash, DateTime now)
+    {
+        PasswordHash = passwordHash;
+        SessionVersion++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Replaces the hash with a stronger one of the same password; sessions stay.</summary>
+    public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public bool IsLockedOut(DateTime now) => LockedUntil > now;
+
+    /// <summary>Counts a wrong password; the fifth in a row locks the account for five minutes.</summary>
+    public void RecordFailedLogin(DateTime now)
+    {
+        if (++FailedLoginCount < MaxFailedLogins) return;
+        FailedLoginCount = 0;
+        LockedUntil = now + LockoutDuration;
+    }
+
+    public void RecordSuccessfulLogin()
+    {
+        FailedLoginCount = 0;
+        LockedUntil = null;
+    }
+}

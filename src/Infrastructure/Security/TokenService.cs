@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Infrastructure.Security;
+
+/// <summary>Signs access tokens (HMAC-SHA256) with sub, role, jti, iat, exp, issuer, audience and the session version.</summary>
+internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITokenService
+{
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningCredentials _credentials = new(options.Key, SecurityAlgorithms.HmacSha256);
+
+    public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.RefreshTokenDays);
+
+    public AccessToken CreateAccessToken(User user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromMinutes(options.AccessTokenMinutes);
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = _credentials,
+            Claims = new Dictionary<string, object>
+            {
+                [ClaimNames.Subject] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [ClaimNames.Role] = user.Role,
+                [ClaimNames.TokenId] = Guid.NewGuid().ToString("N"),
+                [ClaimNames.SessionVersion] = user.SessionVersion,
+            },
+        });
+        return new AccessToken(token, (int)lifetime.TotalSeconds);
+    }
+}
