@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MusicPlayer.Api.Infrastructure;
 using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 
 namespace MusicPlayer.Api.Controllers;
@@ -44,6 +45,30 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
      Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<SongDetailDto>> Update(int id, SongInput body, CancellationToken ct) =>
         Ok(await mediator.Send(new UpdateSong.Command(id, body), ct));
+
+    /// <summary>Like a song</summary>
+    /// <remarks>Idempotent: liking twice keeps one like.</remarks>
+    [HttpPut("{id:int}/like")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Like(int id, CancellationToken ct)
+    {
+        await mediator.Send(new LikeSong.Command(id), ct);
+        return NoContent();
+    }
+
+    /// <summary>Unlike a song</summary>
+    /// <remarks>Idempotent: unliking a song you do not like is fine.</remarks>
+    [HttpDelete("{id:int}/like")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Unlike(int id, CancellationToken ct)
+    {
+        await mediator.Send(new UnlikeSong.Command(id), ct);
+        return NoContent();
+    }
 
     /// <summary>Delete a song (admin)</summary>
     /// <remarks>Its album links and likes go with it.</remarks>

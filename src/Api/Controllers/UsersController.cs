@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MusicPlayer.Api.Infrastructure;
 using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Users;
 
 namespace MusicPlayer.Api.Controllers;
@@ -34,6 +35,12 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
         await mediator.Send(body, ct);
         return NoContent();
     }
+
+    /// <summary>List the songs I like</summary>
+    /// <remarks>Newest like first; each song carries likedAt.</remarks>
+    [HttpGet("me/likes")]
+    public async Task<ActionResult<PagedResult<LikedSongDto>>> MyLikes([FromQuery] ListMyLikes.Query query, CancellationToken ct) =>
+        Ok(await mediator.Send(query, ct));
 
     /// <summary>List users (admin)</summary>
     [HttpGet]

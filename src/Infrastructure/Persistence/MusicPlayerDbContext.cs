@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Infrastructure.Persistence;
@@ -12,6 +13,7 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<AlbumSong> AlbumSongs => Set<AlbumSong>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<UserLike> UserLikes => Set<UserLike>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

@@ -61,6 +61,9 @@ public sealed record SongDetailDto : SongDto
 {
     public IReadOnlyList<AlbumRefDto> Albums { get; init; } = [];
 
+    /// <summary>Whether the caller likes this song.</summary>
+    public bool LikedByMe { get; init; }
+
     public static readonly new Expression<Func<Song, SongDetailDto>> Projection =
         Common.Persistence.Projection.Extend(SongDto.Projection, (Song s) => new SongDetailDto
         {
