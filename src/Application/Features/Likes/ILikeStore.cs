@@ -9,6 +9,6 @@ public interface ILikeStore
     /// <summary>Adds the like unless it exists; false when it already did. Throws NotFound for a missing song.</summary>
     Task<bool> LikeAsync(int userId, int songId, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Removes the like if it exists; false when there was none.</summary>
+    /// <summary>Removes the like if it exists; false when there was none. Throws NotFound for a missing song.</summary>
     Task<bool> UnlikeAsync(int userId, int songId, CancellationToken cancellationToken);
 }

@@ -1,11 +1,9 @@
 using System.Linq.Expressions;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Application.Features.Songs;
-using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.Features.Likes;
@@ -32,13 +30,11 @@ public static class UnlikeSong
     [Authorize]
     public sealed record Command(int SongId) : IRequest<Unit>;
 
-    internal sealed class Handler(ILikeStore likes, IReadRepository<Song> songs, ICurrentUser currentUser) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (!await likes.UnlikeAsync(currentUser.UserId!.Value, request.SongId, cancellationToken)
-                && !await songs.AnyAsync(new SongExistsSpec(request.SongId), cancellationToken))
-                throw new NotFoundException("Song", request.SongId);
+            await likes.UnlikeAsync(currentUser.UserId!.Value, request.SongId, cancellationToken);
             return Unit.Value;
         }
     }
@@ -93,9 +89,4 @@ public sealed record LikedSongDto : SongDto
 public sealed class LikeSpec : Specification<UserLike>
 {
     public LikeSpec(int userId, int songId) => Where(l => l.UserId == userId && l.SongId == songId);
-}
-
-public sealed class SongExistsSpec : Specification<Song>
-{
-    public SongExistsSpec(int songId) => Where(s => s.Id == songId);
 }
