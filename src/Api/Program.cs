@@ -1,16 +1,20 @@
 using MusicPlayer.Api;
+using MusicPlayer.Api.Infrastructure;
 using MusicPlayer.Application;
 using MusicPlayer.Infrastructure;
 
+if (args is ["--probe", var probeUrl]) return await HealthProbe.RunAsync(probeUrl);
+
 var builder = WebApplication.CreateBuilder(args);
-builder.AddApi();
+builder.AddHosting().AddApi();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.EnsureConfiguredAdminAsync();
-app.UseApi();
+app.UseHosting().UseApi();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the HTTP tests can host the real app.</summary>
 public partial class Program;

@@ -32,16 +32,18 @@ internal sealed class LikeStore(MusicPlayerDbContext context) : ILikeStore
             return true;
         }, cancellationToken);
 
-    private async Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken)
-    {
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await Song(songId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount), cancellationToken);
-        if (locked == 0) throw new NotFoundException("Song", songId);
-        var changed = await change();
-        await transaction.CommitAsync(cancellationToken);
-        context.ChangeTracker.Clear();
-        return changed;
-    }
+    // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
+    private Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken) =>
+        context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var locked = await Song(songId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount), cancellationToken);
+            if (locked == 0) throw new NotFoundException("Song", songId);
+            var changed = await change();
+            await transaction.CommitAsync(cancellationToken);
+            return changed;
+        });
 
     private IQueryable<UserLike> Like(int userId, int songId) =>
         context.UserLikes.Where(l => l.UserId == userId && l.SongId == songId);

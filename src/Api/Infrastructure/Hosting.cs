@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace MusicPlayer.Api.Infrastructure;
+
+/// <summary>
+/// What running behind a reverse proxy, for browsers on other origins, and under an orchestrator
+/// needs: forwarded headers from known proxies only, CORS from configuration, security headers,
+/// and a bounded graceful shutdown.
+/// </summary>
+internal static class Hosting
+{
+    private const string CorsPolicy = "configured-origins";
+
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+
+        builder.Host.ConfigureHostOptions(o =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
+
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = configuration.GetValue("ReverseProxy:ForwardLimit", 1);
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(origins)
+            .AllowAnyHeader()
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")));
+        return builder;
+    }
+
+    public static WebApplication UseHosting(this WebApplication app)
+    {
+        // Without configured proxies this trusts nobody: X-Forwarded-* from anyone else is ignored.
+        if (app.Configuration.GetSection("ReverseProxy:KnownProxies").Exists()
+            || app.Configuration.GetSection("ReverseProxy:KnownNetworks").Exists())
+            app.UseForwardedHeaders();
+
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            // The API serves JSON only; Swagger UI needs its own scripts and styles.
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            return next(context);
+        });
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+}
