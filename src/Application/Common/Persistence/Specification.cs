@@ -30,7 +30,9 @@ public abstract class Specification<T> where T : class
 
     protected void Page(int page, int pageSize)
     {
-        Skip = (page - 1) * pageSize;
+        // In long and capped: a huge page number must read past the end (an empty page),
+        // not wrap around to a negative offset that returns the first rows again.
+        Skip = (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);
         Take = pageSize;
     }
 
