@@ -1,0 +1,371 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using MusicPlayer.Application.Common.Behaviours;
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.UnitTests.Fakes;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.UnitTests.Pipeline;
+
+/// <summary>
+/// The real pipeline as <see cref="DependencyInjection.AddApplication"/> registers it (MediatR,
+/// behaviours, handlers, validators), with only the ports replaced by fakes.
+/// </summary>
+public sealed class PipelineTests : IDisposable
+{
+    private readonly FakeCurrentUser _user = FakeCurrentUser.Anonymous();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly InMemoryRepository<Album> _albums = new();
+    private readonly InMemoryRepository<Song> _songs = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly ServiceProvider _provider;
+    private readonly IServiceScope _scope;
+
+    public PipelineTests()
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs))
+            .AddApplication();
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+        services.Replace(ServiceDescriptor.Singleton<ICurrentUser>(_user));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<Album>>(_albums));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<Album>>(_albums));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<Song>>(_songs));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<Song>>(_songs));
+
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _scope = _provider.CreateScope();
+    }
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _provider.Dispose();
+    }
+
+    private IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
+
+    private void SignIn(FakeCurrentUser who)
+    {
+        _user.UserId = who.UserId;
+        _user.Roles.Clear();
+        _user.Roles.UnionWith(who.Roles);
+    }
+
+    private static AlbumInput InvalidAlbum() => TestData.AlbumInput(title: "   ", artist: TestData.Chars(101));
+
+    /// <summary>
+    /// Every catalog request of the contract, by name, with valid arguments for <see cref="SeedAlbumWithSong"/>;
+    /// each command would visibly change that data if it ran.
+    /// </summary>
+    private static readonly Dictionary<string, Func<IMediator, Task>> Requests = new()
+    {
+        ["ListAlbums"] = m => m.Send(new ListAlbums.Query()),
+        ["ListSongs"] = m => m.Send(new ListSongs.Query()),
+        ["GetAlbum"] = m => m.Send(new GetAlbum.Query(1)),
+        ["ListAlbumSongs"] = m => m.Send(new ListAlbumSongs.Query(1)),
+        ["GetSong"] = m => m.Send(new GetSong.Query(1)),
+        ["CreateAlbum"] = m => m.Send(new CreateAlbum.Command(TestData.AlbumInput())),
+        ["UpdateAlbum"] = m => m.Send(new UpdateAlbum.Command(1, TestData.AlbumInput(title: "Updated"))),
+        ["DeleteAlbum"] = m => m.Send(new DeleteAlbum.Command(1)),
+        ["SetAlbumSong"] = m => m.Send(new SetAlbumSong.Command(1, 1, 2)),
+        ["RemoveAlbumSong"] = m => m.Send(new RemoveAlbumSong.Command(1, 1)),
+        ["CreateSong"] = m => m.Send(new CreateSong.Command(TestData.SongInput())),
+        ["UpdateSong"] = m => m.Send(new UpdateSong.Command(1, TestData.SongInput(title: "Updated"))),
+        ["DeleteSong"] = m => m.Send(new DeleteSong.Command(1)),
+    };
+
+    private void SeedAlbumWithSong()
+    {
+        var song = TestData.Song(id: 1);
+        var album = TestData.Album(id: 1);
+        album.SetSong(song, 1);
+        _songs.Seed(song);
+        _albums.Seed(album);
+    }
+
+    // Order
+
+    [Fact]
+    public void Behaviours_AnyRequest_AreLoggingThenAuthorizationThenValidation()
+    {
+        var commandBehaviours = _scope.ServiceProvider.GetServices<IPipelineBehavior<CreateAlbum.Command, AlbumDetailDto>>();
+        var queryBehaviours = _scope.ServiceProvider.GetServices<IPipelineBehavior<ListSongs.Query, PagedResult<SongDto>>>();
+
+        Type[] expected = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        commandBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should().Equal(expected);
+        queryBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task Send_RefusedRequest_IsLoggedByTheOutermostBehaviour()
+    {
+        var act = () => Mediator.Send(new GetAlbum.Query(1));
+
+        await act.Should().ThrowAsync<UnauthenticatedException>();
+        _logs.Entries.Should().ContainSingle(e => e.Category.StartsWith("MusicPlayer.Application.Common.Behaviours.LoggingBehaviour"))
+            .Which.Should().Match<CapturingLoggerProvider.LogEntry>(e =>
+                e.Level == LogLevel.Information && e.Message.EndsWith("refused: UnauthenticatedException"));
+    }
+
+    [Fact]
+    public async Task Send_InvalidRequest_IsLoggedByTheOutermostBehaviour()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new CreateAlbum.Command(InvalidAlbum()));
+
+        await act.Should().ThrowAsync<RequestValidationException>();
+        _logs.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Message.EndsWith("refused: RequestValidationException"));
+    }
+
+    // Authorization
+
+    [Theory]
+    [InlineData("GetAlbum")]
+    [InlineData("ListAlbumSongs")]
+    [InlineData("GetSong")]
+    [InlineData("CreateAlbum")]
+    [InlineData("UpdateAlbum")]
+    [InlineData("DeleteAlbum")]
+    [InlineData("SetAlbumSong")]
+    [InlineData("RemoveAlbumSong")]
+    [InlineData("CreateSong")]
+    [InlineData("UpdateSong")]
+    [InlineData("DeleteSong")]
+    public async Task Send_AnonymousCallerOnProtectedRequest_ThrowsUnauthenticated(string request)
+    {
+        SeedAlbumWithSong();
+
+        var act = () => Requests[request](Mediator);
+
+        await act.Should().ThrowAsync<UnauthenticatedException>();
+    }
+
+    [Fact]
+    public async Task Send_AnonymousCallerWithInvalidAdminCommand_ThrowsUnauthenticatedBeforeValidation()
+    {
+        var act = () => Mediator.Send(new CreateAlbum.Command(InvalidAlbum()));
+
+        await act.Should().ThrowAsync<UnauthenticatedException>();
+        _albums.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Send_AnonymousCallerWithInvalidTrackNumber_ThrowsUnauthenticatedBeforeValidation()
+    {
+        var act = () => Mediator.Send(new SetAlbumSong.Command(1, 1, 0));
+
+        await act.Should().ThrowAsync<UnauthenticatedException>();
+    }
+
+    [Fact]
+    public async Task Send_RolelessSignedInCallerWithInvalidAdminCommand_ThrowsForbiddenBeforeValidation()
+    {
+        SignIn(FakeCurrentUser.WithRoles(5));
+
+        var act = () => Mediator.Send(new UpdateSong.Command(1, TestData.SongInput(fileUrl: null)));
+
+        await act.Should().ThrowAsync<ForbiddenException>();
+    }
+
+    [Theory]
+    [InlineData("CreateAlbum")]
+    [InlineData("UpdateAlbum")]
+    [InlineData("DeleteAlbum")]
+    [InlineData("SetAlbumSong")]
+    [InlineData("RemoveAlbumSong")]
+    [InlineData("CreateSong")]
+    [InlineData("UpdateSong")]
+    [InlineData("DeleteSong")]
+    public async Task Send_UserRoleOnAdminCommand_ThrowsForbiddenAndChangesNothing(string request)
+    {
+        SeedAlbumWithSong();
+        SignIn(FakeCurrentUser.User());
+
+        var act = () => Requests[request](Mediator);
+
+        await act.Should().ThrowAsync<ForbiddenException>();
+        _albums.Items.Should().ContainSingle().Which.Title.Should().Be("Kind of Blue");
+        _albums.Items.Single().Songs.Should().ContainSingle().Which.TrackNumber.Should().Be(1);
+        _songs.Items.Should().ContainSingle().Which.Title.Should().Be("So What");
+    }
+
+    [Fact]
+    public async Task Send_UserRoleOnAdminCommandForUnknownId_ThrowsForbiddenNotNotFound()
+    {
+        SignIn(FakeCurrentUser.User());
+
+        var act = () => Mediator.Send(new DeleteAlbum.Command(404));
+
+        await act.Should().ThrowAsync<ForbiddenException>();
+    }
+
+    [Fact]
+    public async Task Send_UserRoleWithInvalidAdminCommand_ThrowsForbiddenBeforeValidation()
+    {
+        SignIn(FakeCurrentUser.User());
+
+        var act = () => Mediator.Send(new CreateAlbum.Command(InvalidAlbum()));
+
+        await act.Should().ThrowAsync<ForbiddenException>();
+    }
+
+    [Theory]
+    [InlineData("GetAlbum")]
+    [InlineData("ListAlbumSongs")]
+    [InlineData("GetSong")]
+    public async Task Send_UserRoleOnAuthenticatedQuery_Succeeds(string request)
+    {
+        SeedAlbumWithSong();
+        SignIn(FakeCurrentUser.User());
+
+        var act = () => Requests[request](Mediator);
+
+        await act.Should().NotThrowAsync();
+    }
+
+    [Theory]
+    [InlineData("ListAlbums")]
+    [InlineData("ListSongs")]
+    public async Task Send_AnonymousCallerOnPublicQuery_Succeeds(string request)
+    {
+        SeedAlbumWithSong();
+
+        var act = () => Requests[request](Mediator);
+
+        await act.Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task Send_AnonymousCallerOnPublicQuery_ReturnsThePage()
+    {
+        _albums.Seed(TestData.Album(title: "B"), TestData.Album(title: "A"));
+
+        var result = await Mediator.Send(new ListAlbums.Query { Sort = "title" });
+
+        result.Items.Select(a => a.Title).Should().Equal("A", "B");
+        result.TotalCount.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("GetAlbum")]
+    [InlineData("ListAlbumSongs")]
+    [InlineData("GetSong")]
+    [InlineData("CreateAlbum")]
+    [InlineData("UpdateAlbum")]
+    [InlineData("DeleteAlbum")]
+    [InlineData("SetAlbumSong")]
+    [InlineData("RemoveAlbumSong")]
+    [InlineData("CreateSong")]
+    [InlineData("UpdateSong")]
+    [InlineData("DeleteSong")]
+    public async Task Send_AdminOnAnyRequest_Succeeds(string request)
+    {
+        SeedAlbumWithSong();
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Requests[request](Mediator);
+
+        await act.Should().NotThrowAsync();
+    }
+
+    // Validation
+
+    [Fact]
+    public async Task Send_AdminWithInvalidCommand_ThrowsValidationGroupedByCamelCaseField()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new CreateAlbum.Command(
+            TestData.AlbumInput(title: "  ", artist: TestData.Chars(101), genre: null, coverImageUrl: "ftp://" + TestData.Chars(300))));
+
+        var errors = (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors;
+        errors.Keys.Should().BeEquivalentTo("title", "artist", "genre", "coverImageUrl");
+        errors["title"].Should().Equal("'title' is required.");
+        errors["artist"].Should().Equal("'artist' must be at most 100 characters.");
+        errors["genre"].Should().Equal("'genre' is required.");
+        errors["coverImageUrl"].Should().BeEquivalentTo(
+            "'coverImageUrl' must be at most 255 characters.", "'coverImageUrl' must be an absolute http(s) URL.");
+        _albums.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Send_AdminWithMissingBody_ThrowsValidationForTheBody()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new CreateSong.Command(null!));
+
+        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("song");
+    }
+
+    [Fact]
+    public async Task Send_AdminWithInvalidSongUpdate_ThrowsValidationAndLeavesSongUnchanged()
+    {
+        SeedAlbumWithSong();
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new UpdateSong.Command(1, TestData.SongInput(title: "Changed", fileUrl: "nope", duration: 0)));
+
+        var errors = (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors;
+        errors.Keys.Should().BeEquivalentTo("fileUrl", "duration");
+        _songs.Items.Single().Title.Should().Be("So What");
+    }
+
+    [Fact]
+    public async Task Send_AdminWithTrackNumberOutOfRange_ThrowsValidationAndLinksNothing()
+    {
+        _albums.Seed(TestData.Album(id: 1));
+        _songs.Seed(TestData.Song(id: 1));
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new SetAlbumSong.Command(1, 1, 10_000));
+
+        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("trackNumber");
+        _albums.Items.Single().Songs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Send_AnonymousCallerWithInvalidPublicQuery_ThrowsValidationWithEveryField()
+    {
+        var act = () => Mediator.Send(new ListSongs.Query { Page = 0, PageSize = 101, Sort = "name", AlbumId = 0 });
+
+        var errors = (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors;
+        errors.Keys.Should().BeEquivalentTo("page", "pageSize", "sort", "albumId");
+        errors["page"].Should().Equal("'page' must be 1 or more.");
+        errors["pageSize"].Should().Equal("'pageSize' must be between 1 and 100.");
+    }
+
+    // Handler
+
+    [Fact]
+    public async Task Send_AdminWithValidCommand_ReachesTheHandler()
+    {
+        SignIn(FakeCurrentUser.Admin());
+        _clock.UtcNow = new DateTimeOffset(2027, 5, 6, 7, 8, 9, TimeSpan.Zero);
+
+        var result = await Mediator.Send(new CreateAlbum.Command(TestData.AlbumInput(title: " Giant Steps ")));
+
+        result.Id.Should().Be(1);
+        result.CreatedAt.Should().Be(new DateTime(2027, 5, 6, 7, 8, 9, DateTimeKind.Utc));
+        _albums.Items.Should().ContainSingle().Which.Title.Should().Be("Giant Steps");
+    }
+
+    [Fact]
+    public async Task Send_AdminForUnknownId_ThrowsNotFound()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        var act = () => Mediator.Send(new RemoveAlbumSong.Command(3, 4));
+
+        await act.Should().ThrowAsync<NotFoundException>();
+    }
+}
