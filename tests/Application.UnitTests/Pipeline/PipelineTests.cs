@@ -11,6 +11,7 @@ using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.UnitTests.Pipeline;
 
@@ -24,6 +25,7 @@ public sealed class PipelineTests : IDisposable
     private readonly FakeTimeProvider _clock = new();
     private readonly InMemoryRepository<Album> _albums = new();
     private readonly InMemoryRepository<Song> _songs = new();
+    private readonly InMemoryRepository<UserLike> _likes = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
@@ -39,6 +41,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Album>>(_albums));
         services.Replace(ServiceDescriptor.Singleton<IRepository<Song>>(_songs));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Song>>(_songs));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();

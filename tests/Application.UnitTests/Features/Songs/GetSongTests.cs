@@ -2,14 +2,20 @@ using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.UnitTests.Features.Songs;
 
 public sealed class GetSongTests
 {
-    private readonly InMemoryRepository<Song> _songs = new();
+    private const int Caller = 7;
 
-    private Task<SongDetailDto> Handle(int id) => new GetSong.Handler(_songs).Handle(new GetSong.Query(id), CancellationToken.None);
+    private readonly InMemoryRepository<Song> _songs = new();
+    private readonly InMemoryRepository<UserLike> _likes = new();
+    private readonly FakeCurrentUser _user = FakeCurrentUser.User(Caller);
+
+    private Task<SongDetailDto> Handle(int id) =>
+        new GetSong.Handler(_songs, _likes, _user).Handle(new GetSong.Query(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_ReturnsSongWithItsFields()
@@ -36,7 +42,42 @@ public sealed class GetSongTests
             CreatedAt = TestData.Minutes(4),
             UpdatedAt = TestData.Minutes(4),
             Albums = [],
+            LikedByMe = false,
         });
+    }
+
+    [Fact]
+    public async Task Handle_CallerLikesTheSong_ReportsLikedByMe()
+    {
+        _songs.Seed(TestData.Song(id: 1, likeCount: 1));
+        _likes.Seed(new UserLike(Caller, 1, TestData.Now));
+
+        var result = await Handle(1);
+
+        result.LikedByMe.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_OnlyOthersLikeTheSong_ReportsNotLikedByMe()
+    {
+        _songs.Seed(TestData.Song(id: 1, likeCount: 2));
+        _likes.Seed(new UserLike(Caller + 1, 1, TestData.Now), new UserLike(Caller + 2, 1, TestData.Now));
+
+        var result = await Handle(1);
+
+        result.LikedByMe.Should().BeFalse();
+        result.LikeCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Handle_CallerLikesAnotherSong_ReportsNotLikedByMe()
+    {
+        _songs.Seed(TestData.Song(id: 1), TestData.Song(id: 2));
+        _likes.Seed(new UserLike(Caller, 2, TestData.Now));
+
+        var result = await Handle(1);
+
+        result.LikedByMe.Should().BeFalse();
     }
 
     [Fact]
