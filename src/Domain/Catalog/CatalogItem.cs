@@ -23,14 +23,16 @@ public abstract class CatalogItem : Entity
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Checks every field first and only then changes any, so a rejected change leaves the item as it was.</summary>
     protected void SetDetails(CatalogDetails details, DateTime now)
     {
-        Title = Text.Required(details.Title, "title", CatalogRules.TitleMaxLength);
-        Artist = Text.Required(details.Artist, "artist", CatalogRules.ArtistMaxLength);
-        Genre = Text.Required(details.Genre, "genre", CatalogRules.GenreMaxLength);
-        Description = Text.Optional(details.Description, "description", CatalogRules.DescriptionMaxLength);
-        CoverImageUrl = Text.OptionalUrl(details.CoverImageUrl, "coverImageUrl", CatalogRules.UrlMaxLength);
-        ReleaseDate = details.ReleaseDate;
+        var title = Text.Required(details.Title, "title", CatalogRules.TitleMaxLength);
+        var artist = Text.Required(details.Artist, "artist", CatalogRules.ArtistMaxLength);
+        var genre = Text.Required(details.Genre, "genre", CatalogRules.GenreMaxLength);
+        var description = Text.Optional(details.Description, "description", CatalogRules.DescriptionMaxLength);
+        var coverImageUrl = Text.OptionalUrl(details.CoverImageUrl, "coverImageUrl", CatalogRules.UrlMaxLength);
+        (Title, Artist, Genre, Description, CoverImageUrl, ReleaseDate) =
+            (title, artist, genre, description, coverImageUrl, details.ReleaseDate);
         NormalizedTitle = Text.Normalize(Title);
         NormalizedArtist = Text.Normalize(Artist);
         NormalizedGenre = Text.Normalize(Genre);

@@ -47,12 +47,14 @@ public sealed class User : Entity
     /// <summary>The case-folded form under which usernames and emails are unique and looked up.</summary>
     public static string Normalize(string value) => Text.Normalize(value);
 
+    /// <summary>Checks every field first and only then changes any.</summary>
     public void SetProfile(string? username, string? email, string? firstName, string? lastName, DateTime now)
     {
-        Username = Text.Required(username, "username", UsernameMaxLength);
-        Email = Text.Required(email, "email", EmailMaxLength);
-        FirstName = Text.Required(firstName, "firstName", NameMaxLength);
-        LastName = Text.Optional(lastName, "lastName", NameMaxLength);
+        var newUsername = Text.Required(username, "username", UsernameMaxLength);
+        var newEmail = Text.Required(email, "email", EmailMaxLength);
+        var newFirstName = Text.Required(firstName, "firstName", NameMaxLength);
+        var newLastName = Text.Optional(lastName, "lastName", NameMaxLength);
+        (Username, Email, FirstName, LastName) = (newUsername, newEmail, newFirstName, newLastName);
         NormalizedUsername = Normalize(Username);
         NormalizedEmail = Normalize(Email);
         UpdatedAt = now;

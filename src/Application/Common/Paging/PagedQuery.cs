@@ -18,5 +18,5 @@ public static class PagingLimits
 /// <summary>One page of a collection, with the totals a client needs to page through it.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
-    public int TotalPages => (TotalCount + PageSize - 1) / PageSize;
+    public int TotalPages => PageSize <= 0 ? 0 : (int)(((long)TotalCount + PageSize - 1) / PageSize);
 }
