@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Linq.Expressions;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Features.Catalog;
@@ -35,6 +36,8 @@ public record AlbumDto
 /// <summary>One album with the number of songs on it.</summary>
 public sealed record AlbumDetailDto : AlbumDto
 {
+    // After the fields of the base shape, so every response reads in the same order.
+    [JsonPropertyOrder(1)]
     public int SongCount { get; init; }
 
     public static readonly new Expression<Func<Album, AlbumDetailDto>> Projection =

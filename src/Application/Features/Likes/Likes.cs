@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Linq.Expressions;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
@@ -77,6 +78,8 @@ public static class ListMyLikes
 /// <summary>A song the caller liked, with when.</summary>
 public sealed record LikedSongDto : SongDto
 {
+    // After the fields of the base shape, so every response reads in the same order.
+    [JsonPropertyOrder(1)]
     public DateTime LikedAt { get; init; }
 
     public static readonly new Expression<Func<UserLike, LikedSongDto>> Projection =

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Linq.Expressions;
 using FluentValidation;
 using MusicPlayer.Application.Common.Persistence;
@@ -45,6 +46,8 @@ public record SongDto
 /// <summary>A song on an album's track list.</summary>
 public sealed record AlbumTrackDto : SongDto
 {
+    // After the fields of the base shape, so every response reads in the same order.
+    [JsonPropertyOrder(1)]
     public int? TrackNumber { get; init; }
 
     public static readonly new Expression<Func<AlbumSong, AlbumTrackDto>> Projection =
@@ -59,9 +62,11 @@ public sealed record AlbumRefDto(int Id, string Title);
 /// <summary>One song with the albums it is on.</summary>
 public sealed record SongDetailDto : SongDto
 {
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<AlbumRefDto> Albums { get; init; } = [];
 
     /// <summary>Whether the caller likes this song.</summary>
+    [JsonPropertyOrder(1)]
     public bool LikedByMe { get; init; }
 
     public static readonly new Expression<Func<Song, SongDetailDto>> Projection =
