@@ -16,7 +16,9 @@ public static class RemoveAlbumSong
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.AlbumId, nameof(Album.Songs)), cancellationToken)
+            // The links' songs are loaded too: taking a song off also detaches the link from the song's side.
+            var album = await albums.FirstOrDefaultAsync(
+                            new EntityByIdSpec<Album>(request.AlbumId, $"{nameof(Album.Songs)}.{nameof(AlbumSong.Song)}"), cancellationToken)
                         ?? throw new NotFoundException("Album", request.AlbumId);
             if (!album.RemoveSong(request.SongId))
                 throw new NotFoundException($"Song {request.SongId} on album", request.AlbumId);
