@@ -29,7 +29,7 @@ internal static class ApiSetup
                 Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        services.AddControllers(o => o.Filters.Add(new ProducesAttribute("application/json")))
+        services.AddControllers(o => o.Filters.Add(new JsonResponsesAttribute()))
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
