@@ -8,9 +8,11 @@ public static class Clients
 {
     public static HttpClient Anonymous(this WebApplicationFactory<Program> factory) => factory.CreateClient();
 
-    public static HttpClient AsUser(this WebApplicationFactory<Program> factory) => factory.WithToken(TestTokens.User());
+    /// <summary>A client signed in as the factory's seeded user account.</summary>
+    public static HttpClient AsUser(this MusicPlayerFactory factory) => factory.WithToken(factory.User.Token());
 
-    public static HttpClient AsAdmin(this WebApplicationFactory<Program> factory) => factory.WithToken(TestTokens.Admin());
+    /// <summary>A client signed in as the factory's seeded admin account.</summary>
+    public static HttpClient AsAdmin(this MusicPlayerFactory factory) => factory.WithToken(factory.Admin.Token());
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
     public static HttpClient WithToken(this WebApplicationFactory<Program> factory, string token)

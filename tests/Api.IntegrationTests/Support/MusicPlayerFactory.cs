@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Domain.Users;
+using MusicPlayer.Infrastructure.Persistence;
 
 namespace MusicPlayer.Api.IntegrationTests.Support;
 
 /// <summary>
 /// The real app on its own temporary SQLite file, in environment "Testing", with the test signing key.
 /// The app migrates the schema itself at start-up. The file goes when the factory is disposed.
+/// Starting it seeds one admin and one user account, whom <see cref="Clients"/> mint tokens for.
 /// </summary>
-public class MusicPlayerFactory : WebApplicationFactory<Program>
+public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TestEnvironment = "Testing";
 
@@ -21,6 +25,12 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The seeded admin account.</summary>
+    public TestAccount Admin { get; private set; } = null!;
+
+    /// <summary>The seeded account with the user role.</summary>
+    public TestAccount User { get; private set; } = null!;
 
     /// <summary>The host environment the app runs in.</summary>
     protected virtual string Environment => TestEnvironment;
@@ -36,6 +46,47 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+    }
+
+    public async Task InitializeAsync()
+    {
+        Admin = await CreateAccountAsync("admin");
+        User = await CreateAccountAsync("user");
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>
+    /// Stores an account with <paramref name="role"/> straight into the app's database (no password:
+    /// tests sign in by minting tokens). Starts the app if it is not running yet.
+    /// </summary>
+    public async Task<TestAccount> CreateAccountAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var name = Unique.Name(role);
+        var user = Domain.Users.User.Create(name, $"{name}@tests.example.com", "Test", "Account", role, "no-password", DateTime.UtcNow);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return new TestAccount(user.Id, user.Role, user.SessionVersion);
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the stored account and saves it.</summary>
+    public async Task ChangeAccountAsync(int userId, Action<User> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var user = await db.Users.FindAsync(userId) ?? throw new InvalidOperationException($"No user {userId}.");
+        change(user);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DeleteAccountAsync(int userId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        db.Users.Remove(await db.Users.FindAsync(userId) ?? throw new InvalidOperationException($"No user {userId}."));
+        await db.SaveChangesAsync();
     }
 
     protected override void Dispose(bool disposing)
@@ -55,4 +106,10 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>
             else if (File.Exists(path)) File.Delete(path);
         }
     }
+}
+
+/// <summary>An account in the app's database, and what a token for it must carry.</summary>
+public sealed record TestAccount(int Id, string Role, int SessionVersion)
+{
+    public string Token() => TestTokens.Create(Id, Role, SessionVersion);
 }

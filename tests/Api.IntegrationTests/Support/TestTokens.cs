@@ -7,23 +7,18 @@ namespace MusicPlayer.Api.IntegrationTests.Support;
 
 /// <summary>
 /// Mints access tokens the way the app expects them: issuer and audience "musicplayer", HMAC-SHA256
-/// with the test key, claims sub, role, jti, iat and exp.
+/// with the test key, claims sub, role, jti, iat and exp, and the user's session version (sv),
+/// which the app checks against the database on every request.
 /// </summary>
 public static class TestTokens
 {
     public const string SigningKey = "integration-tests-only-signing-key-0123456789abcdef";
     public const string Issuer = "musicplayer";
     public const string Audience = "musicplayer";
-    public const int AdminId = 1;
-    public const int UserId = 1001;
-
-    public static string Admin() => Create(AdminId, "admin");
-
-    public static string User() => Create(UserId, "user");
-
     public static string Create(
         int userId,
         string? role,
+        int? sessionVersion = 1,
         string key = SigningKey,
         string issuer = Issuer,
         string audience = Audience,
@@ -39,6 +34,7 @@ public static class TestTokens
             [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
         };
         if (role is not null) claims["role"] = role;
+        if (sessionVersion is not null) claims["sv"] = sessionVersion.Value;
 
         var descriptor = new SecurityTokenDescriptor
         {
@@ -54,22 +50,23 @@ public static class TestTokens
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    /// <summary>An admin token that expired ten minutes ago (well past the app's clock skew).</summary>
-    public static string ExpiredAdmin()
+    /// <summary>A token for <paramref name="account"/> that expired ten minutes ago (well past the app's clock skew).</summary>
+    public static string Expired(TestAccount account)
     {
         var now = DateTime.UtcNow;
-        return Create(AdminId, "admin", issuedAt: now.AddMinutes(-30), expires: now.AddMinutes(-10));
+        return Create(account.Id, account.Role, account.SessionVersion, issuedAt: now.AddMinutes(-30), expires: now.AddMinutes(-10));
     }
 
-    /// <summary>An unsigned token (<c>alg: none</c>) claiming to be an admin.</summary>
-    public static string UnsignedAdmin()
+    /// <summary>An unsigned token (<c>alg: none</c>) for <paramref name="account"/>, otherwise valid.</summary>
+    public static string Unsigned(TestAccount account)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "none", ["typ"] = "JWT" }));
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
-            ["sub"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["role"] = "admin",
+            ["sub"] = account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["role"] = account.Role,
+            ["sv"] = account.SessionVersion,
             ["jti"] = Guid.NewGuid().ToString("N"),
             ["iss"] = Issuer,
             ["aud"] = Audience,
