@@ -29,7 +29,11 @@ internal static class ApiSetup
                 Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        services.AddControllers(o => o.Filters.Add(new JsonResponsesAttribute()))
+        services.AddControllers(o =>
+            {
+                o.Filters.Add(new JsonResponsesAttribute());
+                o.Conventions.Add(new OkResponseConvention());
+            })
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
