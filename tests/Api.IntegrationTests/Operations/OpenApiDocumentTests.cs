@@ -1,0 +1,317 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MusicPlayer.Api.IntegrationTests.Support;
+
+namespace MusicPlayer.Api.IntegrationTests.Operations;
+
+/// <summary>/openapi/v1.json: the contract as clients generate code from it.</summary>
+public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFixture<MusicPlayerFactory>
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+    private enum Access { Public, Authenticated, Admin }
+
+    /// <summary>The catalog operations of API.md, with the statuses each can return.</summary>
+    private static readonly (string Method, string Path, Access Access, int[] Statuses)[] Catalog =
+    [
+        ("get", "/api/v1/albums", Access.Public, [200, 400]),
+        ("get", "/api/v1/albums/{id}", Access.Authenticated, [200, 401, 404]),
+        ("get", "/api/v1/albums/{id}/songs", Access.Authenticated, [200, 401, 404]),
+        ("post", "/api/v1/albums", Access.Admin, [201, 400, 401, 403, 413]),
+        ("put", "/api/v1/albums/{id}", Access.Admin, [200, 400, 401, 403, 404, 413]),
+        ("delete", "/api/v1/albums/{id}", Access.Admin, [204, 401, 403, 404]),
+        ("put", "/api/v1/albums/{id}/songs/{songId}", Access.Admin, [204, 400, 401, 403, 404, 413]),
+        ("delete", "/api/v1/albums/{id}/songs/{songId}", Access.Admin, [204, 401, 403, 404]),
+        ("get", "/api/v1/songs", Access.Public, [200, 400]),
+        ("get", "/api/v1/songs/{id}", Access.Authenticated, [200, 401, 404]),
+        ("post", "/api/v1/songs", Access.Admin, [201, 400, 401, 403, 413]),
+        ("put", "/api/v1/songs/{id}", Access.Admin, [200, 400, 401, 403, 404, 413]),
+        ("delete", "/api/v1/songs/{id}", Access.Admin, [204, 401, 403, 404]),
+    ];
+
+    private JsonElement? _document;
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        if (_document is { } cached) return cached;
+        var response = await factory.Anonymous().GetAsync("/openapi/v1.json");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/json");
+        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        return _document.Value;
+    }
+
+    private async Task<List<(string Method, string Path, JsonElement Operation)>> OperationsAsync()
+    {
+        var document = await DocumentAsync();
+        var operations = new List<(string, string, JsonElement)>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+            foreach (var item in path.Value.EnumerateObject().Where(i => Methods.Contains(i.Name)))
+                operations.Add((item.Name, path.Name, item.Value));
+        operations.Should().NotBeEmpty();
+        return operations;
+    }
+
+    private static JsonElement Operation(JsonElement document, string method, string path) =>
+        document.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+    private static string[] Statuses(JsonElement operation) =>
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
+
+    [Fact]
+    public async Task Document_Version_IsOpenApi31()
+    {
+        var document = await DocumentAsync();
+
+        document.GetProperty("openapi").GetString().Should().StartWith("3.1");
+    }
+
+    [Fact]
+    public async Task Document_Info_HasTitleVersionLicenseAndContact()
+    {
+        var info = (await DocumentAsync()).GetProperty("info");
+
+        info.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
+        info.GetProperty("version").GetString().Should().Be("v1");
+        info.GetProperty("license").GetProperty("name").GetString().Should().NotBeNullOrWhiteSpace();
+        info.GetProperty("contact").EnumerateObject().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Document_Servers_AreTheRootWithoutTrailingSlashIssue()
+    {
+        var servers = (await DocumentAsync()).GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToArray();
+
+        servers.Should().Equal("/");
+    }
+
+    [Fact]
+    public async Task Document_SecuritySchemes_DescribeBearerJwt()
+    {
+        var bearer = (await DocumentAsync()).GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+
+        bearer.GetProperty("type").GetString().Should().Be("http");
+        bearer.GetProperty("scheme").GetString().Should().Be("bearer");
+        bearer.GetProperty("bearerFormat").GetString().Should().Be("JWT");
+    }
+
+    [Fact]
+    public async Task Document_Paths_ExcludeHealthAndTooling()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+
+        paths.Should().NotContain(p => p.StartsWith("/health") || p.StartsWith("/openapi") || p.StartsWith("/swagger"));
+        paths.Should().OnlyContain(p => p.StartsWith("/api/v1/"));
+    }
+
+    [Fact]
+    public async Task Document_CatalogOperations_AreAllDescribed()
+    {
+        var operations = (await OperationsAsync()).Select(o => $"{o.Method} {o.Path}").ToArray();
+
+        operations.Should().Contain(Catalog.Select(c => $"{c.Method} {c.Path}"));
+    }
+
+    [Fact]
+    public async Task EveryOperation_HasSummaryOperationIdAndDeclaredTags()
+    {
+        var document = await DocumentAsync();
+        var declaredTags = document.GetProperty("tags").EnumerateArray().ToDictionary(
+            t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("description", out var d) ? d.GetString() : null);
+        var operations = await OperationsAsync();
+
+        foreach (var (method, path, operation) in operations)
+        {
+            var because = $"{method} {path}";
+            operation.TryGetProperty("summary", out var summary).Should().BeTrue(because);
+            summary.GetString().Should().NotBeNullOrWhiteSpace(because);
+            operation.TryGetProperty("operationId", out var id).Should().BeTrue(because);
+            id.GetString().Should().MatchRegex("^[A-Za-z][A-Za-z0-9_]*$", because);
+            var tags = operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray();
+            tags.Should().NotBeEmpty(because);
+            foreach (var tag in tags)
+            {
+                declaredTags.Should().ContainKey(tag, because);
+                declaredTags[tag].Should().NotBeNullOrWhiteSpace("tag {0} needs a description", tag);
+            }
+        }
+
+        operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task EveryOperation_DeclaresSecurityBearerOrExplicitlyAnonymous()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            var because = $"{method} {path}";
+            operation.TryGetProperty("security", out var security).Should().BeTrue(because);
+            var requirements = security.EnumerateArray().ToArray();
+            requirements.Should().ContainSingle(because);
+            var schemes = requirements[0].EnumerateObject().Select(s => s.Name).ToArray();
+            if (schemes.Length == 0) continue;
+            schemes.Should().Equal(["Bearer"], because);
+            Statuses(operation).Should().Contain("401", "{0} needs a token, so it can answer 401", because);
+        }
+    }
+
+    [Fact]
+    public async Task CatalogOperations_SecurityMatchesTheContract()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (method, path, access, _) in Catalog)
+        {
+            var security = Operation(document, method, path).GetProperty("security").EnumerateArray().Single();
+            var schemes = security.EnumerateObject().Select(s => s.Name).ToArray();
+            if (access == Access.Public)
+                schemes.Should().BeEmpty("{0} {1} is public: an explicit empty requirement", method, path);
+            else
+                schemes.Should().Equal(["Bearer"], "{0} {1} needs a token", method, path);
+        }
+    }
+
+    [Fact]
+    public async Task CatalogOperations_DeclareEveryStatusOfTheContract()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (method, path, _, statuses) in Catalog)
+        {
+            Statuses(Operation(document, method, path)).Should().Contain(statuses.Select(s => s.ToString()),
+                "{0} {1} can return each of them", method, path);
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperation_DeclaresExactlyOneSuccessResponseWithItsBody()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            var because = $"{method} {path}";
+            var success = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToArray();
+            success.Should().ContainSingle(because);
+            var (status, response) = (success[0].Name, success[0].Value);
+            if (status == "204")
+            {
+                response.TryGetProperty("content", out _).Should().BeFalse(because);
+                continue;
+            }
+
+            var content = response.GetProperty("content").EnumerateObject().ToArray();
+            content.Select(c => c.Name).Should().Equal(["application/json"], because);
+            content[0].Value.GetProperty("schema").EnumerateObject().Should().NotBeEmpty(because);
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperation_ErrorResponsesAreProblemDetails()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                var because = $"{method} {path} {response.Name}";
+                var content = response.Value.GetProperty("content").EnumerateObject().ToArray();
+                content.Select(c => c.Name).Should().Equal(["application/problem+json"], because);
+                content[0].Value.GetProperty("schema").GetProperty("$ref").GetString().Should().MatchRegex("ProblemDetails$", because);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperationWithABody_DeclaresBadRequestAndTooLarge()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            if (!operation.TryGetProperty("requestBody", out _)) continue;
+            Statuses(operation).Should().Contain(["400", "413"], "{0} {1} reads a body", method, path);
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperationWithAnId_DeclaresNotFound()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            if (!Regex.IsMatch(path, @"\{[A-Za-z]*[iI]d\}")) continue;
+            Statuses(operation).Should().Contain("404", "{0} {1} names a resource by id", method, path);
+        }
+    }
+
+    [Fact]
+    public async Task EveryParameter_IsNamedInCamelCaseAndPathParametersMatchTheTemplate()
+    {
+        foreach (var (method, path, operation) in await OperationsAsync())
+        {
+            var parameters = operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToArray() : [];
+            foreach (var parameter in parameters)
+                parameter.GetProperty("name").GetString().Should().MatchRegex("^[a-z][A-Za-z0-9]*$", "{0} {1}", method, path);
+
+            var inPath = parameters.Where(x => x.GetProperty("in").GetString() == "path").ToArray();
+            inPath.Select(x => "{" + x.GetProperty("name").GetString() + "}")
+                .Should().BeEquivalentTo(Regex.Matches(path, @"\{[^}]+\}").Select(m => m.Value), "{0} {1}", method, path);
+            foreach (var parameter in inPath)
+                parameter.GetProperty("required").GetBoolean().Should().BeTrue("{0} {1}", method, path);
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/albums", new[] { "page", "pageSize", "genre", "artist", "q", "sort" })]
+    [InlineData("/api/v1/songs", new[] { "page", "pageSize", "genre", "artist", "albumId", "q", "sort" })]
+    public async Task CatalogList_QueryParameters_AreTheContractsNamesAndTypes(string path, string[] names)
+    {
+        var parameters = Operation(await DocumentAsync(), "get", path).GetProperty("parameters").EnumerateArray()
+            .ToDictionary(x => x.GetProperty("name").GetString()!, x => x);
+
+        parameters.Keys.Should().BeEquivalentTo(names);
+        parameters.Values.Should().OnlyContain(x => x.GetProperty("in").GetString() == "query");
+        foreach (var integer in names.Where(n => n is "page" or "pageSize" or "albumId"))
+            parameters[integer].GetProperty("schema").GetProperty("type").GetString().Should().Be("integer", integer);
+    }
+
+    [Fact]
+    public async Task Document_Numbers_AreNeverAlsoStrings()
+    {
+        var offenders = new List<string>();
+
+        Walk(await DocumentAsync(), "#", offenders);
+
+        offenders.Should().BeEmpty("strict number handling means an integer is never 'integer | string'");
+    }
+
+    private static void Walk(JsonElement element, string at, List<string> offenders)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "type" && property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        var types = property.Value.EnumerateArray().Select(t => t.GetString()).ToArray();
+                        if (types.Contains("string") && (types.Contains("integer") || types.Contains("number"))) offenders.Add(at);
+                    }
+
+                    Walk(property.Value, $"{at}/{property.Name}", offenders);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray()) Walk(item, $"{at}/{i++}", offenders);
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData("AlbumInput", new[] { "title", "artist", "genre" })]
+    [InlineData("SongInput", new[] { "title", "artist", "genre", "fileUrl" })]
+    public async Task RequestSchemas_RequireExactlyTheRequiredFields(string schema, string[] required)
+    {
+        var input = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty(schema);
+
+        input.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo(required);
+    }
+}
