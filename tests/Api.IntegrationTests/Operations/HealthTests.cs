@@ -22,4 +22,24 @@ public sealed class HealthTests(MusicPlayerFactory factory) : IClassFixture<Musi
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
     }
+
+    [Fact]
+    public async Task Ready_DatabaseGone_Returns503WhileLiveStays200()
+    {
+        await using var broken = new MusicPlayerFactory();
+        await broken.InitializeAsync();
+        var client = broken.Anonymous();
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Put a directory where the database file was: the file cannot be opened any more.
+        broken.DeleteDatabase();
+        Directory.CreateDirectory(broken.DatabasePath);
+
+        var ready = await client.GetAsync("/health/ready");
+        var live = await client.GetAsync("/health/live");
+
+        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
+        live.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
