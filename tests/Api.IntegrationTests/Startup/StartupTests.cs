@@ -1,0 +1,71 @@
+using System.Net;
+using MusicPlayer.Api.IntegrationTests.Support;
+
+namespace MusicPlayer.Api.IntegrationTests.Startup;
+
+/// <summary>What the app demands of its configuration before it serves anything.</summary>
+public sealed class StartupTests
+{
+    private sealed class ConfiguredFactory(string environment, string? signingKey) : MusicPlayerFactory
+    {
+        protected override string Environment => environment;
+
+        protected override string? SigningKey => signingKey;
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten)) yield return inner;
+        }
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData(MusicPlayerFactory.TestEnvironment)]
+    public async Task Start_OutsideDevelopmentWithoutSigningKey_Throws(string environment)
+    {
+        await using var factory = new ConfiguredFactory(environment, signingKey: null);
+
+        var start = () => factory.CreateClient();
+
+        var thrown = start.Should().Throw<Exception>().Which;
+        Flatten(thrown).Should().Contain(e => e.Message.Contains("Jwt:SigningKey"));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithShortSigningKey_Throws()
+    {
+        await using var factory = new ConfiguredFactory("Production", signingKey: new string('k', 31));
+
+        var start = () => factory.CreateClient();
+
+        var thrown = start.Should().Throw<Exception>().Which;
+        Flatten(thrown).Should().Contain(e => e.Message.Contains("at least 32 bytes"));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithSigningKey_ServesRequests()
+    {
+        await using var factory = new ConfiguredFactory("Production", TestTokens.SigningKey);
+
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        File.Exists(factory.DatabasePath).Should().BeTrue("the schema is created in the configured file at start-up");
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentWithoutConfiguredKey_UsesTheDevelopmentKey()
+    {
+        await using var factory = new ConfiguredFactory("Development", signingKey: null);
+
+        var response = await factory.CreateClient().GetAsync("/api/v1/albums");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
