@@ -270,4 +270,35 @@ public sealed class AlbumTrackListTests(MusicPlayerFactory factory) : IClassFixt
         detail.GetProperty("songCount").GetInt32().Should().Be(1);
         await (await _admin.DeleteAsync($"{CatalogApi.Albums}/{album.Id()}/songs/{song.Id()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task SetAlbumSong_SameLinkConcurrently_NeverFailsWithAServerError()
+    {
+        var album = await _admin.CreateAlbumAsync();
+        var song = await _admin.CreateSongAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(n =>
+            _admin.PutAsJsonAsync($"{CatalogApi.Albums}/{album.Id()}/songs/{song.Id()}", new Dictionary<string, object?> { ["trackNumber"] = n })));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(s => s == HttpStatusCode.NoContent || s == HttpStatusCode.Conflict)
+            .And.Contain(HttpStatusCode.NoContent);
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            await conflict.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await TracksAsync(album.Id())).Ids().Should().Equal(song.Id());
+    }
+
+    [Fact]
+    public async Task DeleteAlbum_Concurrently_DeletesOnceAndNeverFailsWithAServerError()
+    {
+        var album = await _admin.CreateAlbumAsync();
+        var song = await _admin.CreateSongAsync();
+        await _admin.LinkAsync(album.Id(), song.Id(), 1);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _admin.DeleteAsync($"{CatalogApi.Albums}/{album.Id()}")));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.NoContent).Should().Be(1);
+        foreach (var other in responses.Where(r => r.StatusCode != HttpStatusCode.NoContent))
+            await other.ShouldBeProblemAsync(other.StatusCode == HttpStatusCode.Conflict ? HttpStatusCode.Conflict : HttpStatusCode.NotFound);
+        await (await GetTracks(album.Id())).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }
