@@ -38,7 +38,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Features.Auth.SessionTokens>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Common.Time.MicrosecondTimeProvider());
         return services;
     }
 }
