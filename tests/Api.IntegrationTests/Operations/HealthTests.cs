@@ -31,9 +31,8 @@ public sealed class HealthTests(MusicPlayerFactory factory) : IClassFixture<Musi
         var client = broken.Anonymous();
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // Put a directory where the database file was: the file cannot be opened any more.
-        broken.DeleteDatabase();
-        Directory.CreateDirectory(broken.DatabasePath);
+        // The SQLite file becomes a directory, or the PostgreSQL database is dropped.
+        broken.Database.Break();
 
         var ready = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");

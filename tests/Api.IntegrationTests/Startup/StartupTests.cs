@@ -56,7 +56,7 @@ public sealed class StartupTests
         var response = await factory.CreateClient().GetAsync("/health/ready");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        File.Exists(factory.DatabasePath).Should().BeTrue("the schema is created in the configured file at start-up");
+        if (factory.Database.IsSqlite) File.Exists(factory.Database.Name).Should().BeTrue("the schema is created in the configured file at start-up");
     }
 
     [Fact]

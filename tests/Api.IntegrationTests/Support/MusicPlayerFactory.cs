@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Domain.Users;
 using MusicPlayer.Infrastructure.Persistence;
@@ -8,23 +7,17 @@ using MusicPlayer.Infrastructure.Persistence;
 namespace MusicPlayer.Api.IntegrationTests.Support;
 
 /// <summary>
-/// The real app on its own temporary SQLite file, in environment "Testing", with the test signing key.
-/// The app migrates the schema itself at start-up. The file goes when the factory is disposed.
-/// Starting it seeds one admin and one user account, whom <see cref="Clients"/> mint tokens for.
+/// The real app on its own throwaway database (a temporary SQLite file, or a fresh PostgreSQL database
+/// when the environment asks for one: see <see cref="TestDatabase"/>), in environment "Testing", with
+/// the test signing key. The app migrates the schema itself at start-up; the database goes when the
+/// factory is disposed. Starting it seeds one admin and one user account, whom <see cref="Clients"/>
+/// mint tokens for.
 /// </summary>
 public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TestEnvironment = "Testing";
 
-    public MusicPlayerFactory()
-    {
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"musicplayer-http-{Guid.NewGuid():N}.db");
-        ConnectionString = $"Data Source={DatabasePath}";
-    }
-
-    public string DatabasePath { get; }
-
-    public string ConnectionString { get; }
+    public TestDatabase Database { get; } = new();
 
     /// <summary>The seeded admin account.</summary>
     public TestAccount Admin { get; private set; } = null!;
@@ -41,8 +34,8 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Provider", Database.ProviderName);
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
@@ -92,19 +85,7 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) DeleteDatabase();
-    }
-
-    /// <summary>Closes pooled connections to the file and deletes it (idempotent).</summary>
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
-        {
-            var path = DatabasePath + suffix;
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            else if (File.Exists(path)) File.Delete(path);
-        }
+        if (disposing) Database.Dispose();
     }
 }
 
