@@ -259,7 +259,7 @@ public sealed class CatalogListTests(MusicPlayerFactory factory) : IClassFixture
             data.Add(list, "-createdAt", "CBA");
         }
 
-        // No likes yet: equal counts fall back to the newest id first.
+        // No likes here: equal counts fall back to the newest first (LikeTests sorts songs that have likes).
         data.Add(CatalogApi.Songs, "-likeCount", "CBA");
         return data;
     }

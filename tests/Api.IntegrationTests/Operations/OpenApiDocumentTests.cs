@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
         ("post", "/api/v1/songs", Access.Admin, [201, 400, 401, 403, 413]),
         ("put", "/api/v1/songs/{id}", Access.Admin, [200, 400, 401, 403, 404, 413]),
         ("delete", "/api/v1/songs/{id}", Access.Admin, [204, 401, 403, 404]),
+        ("put", "/api/v1/songs/{id}/like", Access.Authenticated, [204, 401, 404]),
+        ("delete", "/api/v1/songs/{id}/like", Access.Authenticated, [204, 401, 404]),
     ];
 
     private JsonElement? _document;
