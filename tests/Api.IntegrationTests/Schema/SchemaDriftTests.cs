@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Infrastructure.Persistence;
+using Npgsql;
 
 namespace MusicPlayer.Api.IntegrationTests.Schema;
 
@@ -13,44 +15,61 @@ namespace MusicPlayer.Api.IntegrationTests.Schema;
 /// </summary>
 public sealed class SchemaDriftTests : IDisposable
 {
-    private readonly List<string> _files = [];
+    private readonly List<TestDatabase> _databases = [];
 
-    private string NewDatabase()
+    /// <summary>SQLite always; PostgreSQL too when the run is configured for it (see <see cref="TestDatabase"/>).</summary>
+    public static TheoryData<string> Providers
     {
-        var path = Path.Combine(Path.GetTempPath(), $"musicplayer-schema-{Guid.NewGuid():N}.db");
-        _files.Add(path);
-        return $"Data Source={path};Pooling=False";
+        get
+        {
+            var data = new TheoryData<string> { TestDatabase.Sqlite };
+            if (TestDatabase.Provider != TestDatabase.Sqlite) data.Add(TestDatabase.Provider);
+            return data;
+        }
     }
 
-    private static MusicPlayerDbContext Context(string connectionString) =>
-        new(new DbContextOptionsBuilder<MusicPlayerDbContext>().UseSqlite(connectionString).Options);
+    private TestDatabase NewDatabase(string provider = TestDatabase.Sqlite)
+    {
+        var database = new TestDatabase(provider);
+        _databases.Add(database);
+        return database;
+    }
+
+    private static MusicPlayerDbContext Context(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<MusicPlayerDbContext>();
+        if (database.IsSqlite) options.UseSqlite(database.ConnectionString + ";Pooling=False");
+        else options.UseNpgsql(database.ConnectionString);
+        return new MusicPlayerDbContext(options.Options);
+    }
 
     public void Dispose()
     {
-        foreach (var file in _files.Where(File.Exists)) File.Delete(file);
+        foreach (var database in _databases) database.Dispose();
     }
 
-    private string Migrated()
+    private TestDatabase Migrated(string provider = TestDatabase.Sqlite)
     {
-        var connectionString = NewDatabase();
-        using var context = Context(connectionString);
+        var database = NewDatabase(provider);
+        using var context = Context(database);
         context.Database.Migrate();
-        return connectionString;
+        return database;
     }
 
-    private string CreatedFromModel()
+    private TestDatabase CreatedFromModel(string provider = TestDatabase.Sqlite)
     {
-        var connectionString = NewDatabase();
-        using var context = Context(connectionString);
+        var database = NewDatabase(provider);
+        using var context = Context(database);
         context.Database.EnsureCreated().Should().BeTrue();
-        return connectionString;
+        return database;
     }
 
-    [Fact]
-    public void Migrations_FreshDatabase_MatchTheModel()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_FreshDatabase_MatchTheModel(string provider)
     {
-        var migrated = SchemaDescription.Read(Migrated());
-        var modelled = SchemaDescription.Read(CreatedFromModel());
+        var migrated = SchemaDescription.Read(Migrated(provider));
+        var modelled = SchemaDescription.Read(CreatedFromModel(provider));
 
         modelled.Should().Contain(l => l.StartsWith("table ")).And.Contain(l => l.StartsWith("index ")).And.Contain(l => l.StartsWith("foreign key "));
         var differences = migrated.Except(modelled).Select(l => "migrated only: " + l)
@@ -142,24 +161,27 @@ public sealed class SchemaDriftTests : IDisposable
     private static string Describe(string table, string column, Type clrType, bool nullable, int? maxLength) =>
         $"{table}.{column} {clrType.Name} nullable={nullable} maxLength={maxLength?.ToString() ?? "-"}";
 
-    [Fact]
-    public void Migrations_AppliedTwice_AreRecordedAndIdempotent()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_AppliedTwice_AreRecordedAndIdempotent(string provider)
     {
-        var connectionString = Migrated();
-        using var context = Context(connectionString);
+        var database = Migrated(provider);
+        var before = SchemaDescription.Read(database);
+        using var context = Context(database);
 
         context.Database.Migrate();
 
         context.Database.GetPendingMigrations().Should().BeEmpty();
         context.Database.GetAppliedMigrations().Should().Equal(context.Database.GetMigrations());
+        SchemaDescription.Read(database).Should().Equal(before);
     }
 
     [Fact]
     public void SchemaDescription_ExtraColumn_IsADifference()
     {
-        var connectionString = Migrated();
-        var before = SchemaDescription.Read(connectionString);
-        using (var connection = new SqliteConnection(connectionString))
+        var database = Migrated();
+        var before = SchemaDescription.Read(database);
+        using (var connection = new SqliteConnection(database.ConnectionString))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -167,7 +189,7 @@ public sealed class SchemaDriftTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var after = SchemaDescription.Read(connectionString);
+        var after = SchemaDescription.Read(database);
 
         after.Should().NotEqual(before, "the comparison must notice a column the other side lacks");
     }
@@ -175,9 +197,9 @@ public sealed class SchemaDriftTests : IDisposable
     [Fact]
     public void SchemaDescription_ChangedIndexOrForeignKey_IsADifference()
     {
-        var connectionString = Migrated();
-        var before = SchemaDescription.Read(connectionString);
-        using (var connection = new SqliteConnection(connectionString))
+        var database = Migrated();
+        var before = SchemaDescription.Read(database);
+        using (var connection = new SqliteConnection(database.ConnectionString))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -188,7 +210,7 @@ public sealed class SchemaDriftTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var after = SchemaDescription.Read(connectionString);
+        var after = SchemaDescription.Read(database);
 
         after.Should().NotEqual(before, "an index that became unique is a difference");
     }
@@ -200,7 +222,42 @@ public sealed class SchemaDriftTests : IDisposable
 /// </summary>
 internal static class SchemaDescription
 {
-    public static IReadOnlyList<string> Read(string connectionString)
+    public static IReadOnlyList<string> Read(TestDatabase database) =>
+        database.IsSqlite ? ReadSqlite(database.ConnectionString + ";Pooling=False") : ReadPostgreSql(database.ConnectionString);
+
+    /// <summary>PostgreSQL: information_schema columns, pg_indexes definitions and pg_constraint definitions.</summary>
+    private static IReadOnlyList<string> ReadPostgreSql(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        var lines = new List<string>();
+        var tables = Query(connection, """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '!_!_EF%' ESCAPE '!'
+            """, r => r.GetString(0));
+        foreach (var table in tables)
+        {
+            lines.Add($"table {table}:");
+            lines.AddRange(Query(connection, $"""
+                SELECT column_name, data_type, character_maximum_length, is_nullable, column_default, is_identity, identity_generation
+                FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'
+                """, r => $"column {table}.{r.GetString(0)} type={r.GetString(1)} length={(r.IsDBNull(2) ? "-" : r.GetInt32(2))} " +
+                          $"nullable={r.GetString(3)} default={(r.IsDBNull(4) ? "-" : r.GetString(4))} identity={r.GetString(5)}/{(r.IsDBNull(6) ? "-" : r.GetString(6))}"));
+            lines.AddRange(Query(connection, $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'",
+                r => $"index {table}.{r.GetString(0)} {r.GetString(1)}"));
+            lines.AddRange(Query(connection, $"""
+                SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c
+                JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = 'public' AND t.relname = '{table}'
+                """, r => $"{(r.GetChar(1) == 'f' ? "foreign key" : "constraint")} {table}.{r.GetString(0)} {r.GetString(2)}"));
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    /// <summary>SQLite: PRAGMA table_info, index_list/index_info and foreign_key_list.</summary>
+    private static IReadOnlyList<string> ReadSqlite(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -241,7 +298,7 @@ internal static class SchemaDescription
         return lines;
     }
 
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    private static List<T> Query<T>(System.Data.Common.DbConnection connection, string sql, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
