@@ -151,6 +151,9 @@ public sealed class CatalogListTests(MusicPlayerFactory factory) : IClassFixture
         { CatalogApi.Songs, "albumId=abc", "albumId" },
         { CatalogApi.Songs, "albumId=0", "albumId" },
         { CatalogApi.Songs, "albumId=-2", "albumId" },
+        { CatalogApi.Albums, $"q={new string('q', 101)}", "q" },
+        { CatalogApi.Songs, $"artist={new string('a', 101)}", "artist" },
+        { CatalogApi.Songs, $"genre={new string('g', 51)}", "genre" },
     };
 
     [Theory]
