@@ -32,6 +32,17 @@ internal sealed class LikeStore(MusicPlayerDbContext context) : ILikeStore
             return true;
         }, cancellationToken);
 
+    public Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken) =>
+        context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var liked = context.UserLikes.Where(l => l.UserId == userId).Select(l => l.SongId);
+            await context.Songs.Where(s => liked.Contains(s.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount - 1), cancellationToken);
+            await context.UserLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+
     // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
     private Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken) =>
         context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>

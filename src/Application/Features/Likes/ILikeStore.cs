@@ -11,4 +11,7 @@ public interface ILikeStore
 
     /// <summary>Removes the like if it exists; false when there was none. Throws NotFound for a missing song.</summary>
     Task<bool> UnlikeAsync(int userId, int songId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every like of a user (who is about to be deleted), taking each off its song's count.</summary>
+    Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken);
 }

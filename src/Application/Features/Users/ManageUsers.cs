@@ -3,6 +3,7 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Domain.Common;
 using MusicPlayer.Domain.Users;
 
@@ -146,12 +147,14 @@ public static class DeleteUser
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id) : IRequest<Unit>;
 
-    internal sealed class Handler(IRepository<User> users) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<User> users, ILikeStore likes) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
             await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
+            // The database would drop the like rows with the user, but not the songs' counts.
+            await likes.RemoveAllOfUserAsync(user.Id, cancellationToken);
             users.Remove(user);
             await users.SaveChangesAsync(cancellationToken);
             return Unit.Value;
