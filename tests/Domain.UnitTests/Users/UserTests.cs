@@ -136,13 +136,19 @@ public sealed class UserTests
     }
 
     [Fact]
-    public void SetProfile_InvalidValue_ThrowsDomainException()
+    public void SetProfile_OneInvalidValue_ThrowsAndLeavesTheWholeProfileAsItWas()
     {
         var user = Create();
 
-        var act = () => user.SetProfile("bob", "  ", "Bob", null, Build.Now);
+        var act = () => user.SetProfile("bob", "  ", "Bob", null, Build.Now.AddHours(1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "email");
+        user.Username.Should().Be("alice");
+        user.NormalizedUsername.Should().Be("ALICE");
+        user.Email.Should().Be("alice@example.com");
+        user.FirstName.Should().Be("Alice");
+        user.LastName.Should().Be("Liddell");
+        user.UpdatedAt.Should().Be(Build.Now);
     }
 
     [Fact]
