@@ -1,7 +1,12 @@
+using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.Features.Users;
+using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Common;
+using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.UnitTests;
 
@@ -69,6 +74,48 @@ public static class TestData
         return id == 0 ? song : WithId(song, id);
     }
 
+    /// <summary>A password that meets the account rules; every <see cref="User"/> has it unless told otherwise.</summary>
+    public const string Password = "correct-horse-42";
+
+    /// <summary>
+    /// A user whose password hash is the <see cref="FakePasswordHasher"/>'s hash of <paramref name="password"/>
+    /// (or exactly <paramref name="passwordHash"/>); <paramref name="id"/> 0 leaves the id to the repository.
+    /// </summary>
+    public static User User(
+        string username = "alice",
+        string email = "alice@example.com",
+        string firstName = "Alice",
+        string? lastName = "Liddell",
+        string role = Roles.User,
+        string password = Password,
+        string? passwordHash = null,
+        DateTime? createdAt = null,
+        int id = 0)
+    {
+        var user = Domain.Users.User.Create(username, email, firstName, lastName, role,
+            passwordHash ?? FakePasswordHasher.HashOf(password), createdAt ?? Now);
+        return id == 0 ? user : WithId(user, id);
+    }
+
+    /// <summary>An admin; same defaults as <see cref="User"/> under another name.</summary>
+    public static User Admin(string username = "root", string email = "root@example.com", int id = 0) =>
+        User(username: username, email: email, firstName: "Root", lastName: null, role: Roles.Admin, id: id);
+
+    public static Register.Command Register(
+        string? username = "alice",
+        string? email = "alice@example.com",
+        string? password = Password,
+        string? firstName = "Alice",
+        string? lastName = null) =>
+        new(username, email, password, firstName, lastName);
+
+    public static UpdateUser.UserInput UserInput(
+        string? username = "alice",
+        string? email = "alice@example.com",
+        string? firstName = "Alice",
+        string? lastName = null) =>
+        new(username, email, firstName, lastName);
+
     /// <summary>Gives an entity the id the store would have assigned.</summary>
     public static T WithId<T>(T entity, int id) where T : Entity
     {
@@ -95,4 +142,6 @@ internal static class IdExtensions
     public static int[] Ids(this IEnumerable<AlbumDto> items) => items.Select(i => i.Id).ToArray();
 
     public static int[] Ids(this IEnumerable<SongDto> items) => items.Select(i => i.Id).ToArray();
+
+    public static int[] Ids(this IEnumerable<UserDto> items) => items.Select(i => i.Id).ToArray();
 }

@@ -8,10 +8,14 @@ using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Likes;
+using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.UnitTests.Pipeline;
 
@@ -26,12 +30,16 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<Album> _albums = new();
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
+    private readonly InMemoryRepository<User> _users = new();
+    private readonly InMemoryRefreshTokenStore _tokens = new();
+    private readonly InMemoryLikeStore _likeStore;
     private readonly CapturingLoggerProvider _logs = new();
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
     public PipelineTests()
     {
+        _likeStore = new InMemoryLikeStore(_songs, _likes);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs))
             .AddApplication();
@@ -42,6 +50,12 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRepository<Song>>(_songs));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Song>>(_songs));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
+        services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
+        services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(new FakePasswordHasher()));
+        services.Replace(ServiceDescriptor.Singleton<ITokenService>(new FakeTokenService()));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();
@@ -92,6 +106,46 @@ public sealed class PipelineTests : IDisposable
         album.SetSong(song, 1);
         _songs.Seed(song);
         _albums.Seed(album);
+    }
+
+    /// <summary>
+    /// Every account and likes request of the contract that needs a signed-in caller, with valid arguments
+    /// for <see cref="SeedAccounts"/> as seen by <see cref="FakeCurrentUser.User"/> (id 7); each would visibly
+    /// change that data, or read it, if it ran.
+    /// </summary>
+    private static readonly Dictionary<string, Func<IMediator, Task>> AccountRequests = new()
+    {
+        ["Logout"] = m => m.Send(new Logout.Command("session-of-7")),
+        ["GetMe"] = m => m.Send(new GetMe.Query()),
+        ["UpdateMe"] = m => m.Send(new UpdateMe.Command("changed", "Changed")),
+        ["ChangePassword"] = m => m.Send(new ChangePassword.Command(TestData.Password, "new-passw0rd")),
+        ["ListMyLikes"] = m => m.Send(new ListMyLikes.Query()),
+        ["LikeSong"] = m => m.Send(new LikeSong.Command(1)),
+        ["UnlikeSong"] = m => m.Send(new UnlikeSong.Command(1)),
+        ["GetUser"] = m => m.Send(new GetUser.Query(2)),
+        ["ListUsers"] = m => m.Send(new ListUsers.Query()),
+        ["UpdateUser"] = m => m.Send(new UpdateUser.Command(2, TestData.UserInput(username: "changed", email: "changed@example.com"))),
+        ["ChangeRole"] = m => m.Send(new ChangeRole.Command(2, Roles.Admin)),
+        ["DeleteUser"] = m => m.Send(new DeleteUser.Command(2)),
+    };
+
+    /// <summary>An admin (1), bob (2), alice (7) with a refresh token, and a song alice and bob like.</summary>
+    private async Task SeedAccounts()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(username: "bob", email: "bob@example.com", id: 2), TestData.User(id: 7));
+        _tokens.Seed(7, "session-of-7");
+        _songs.Seed(TestData.Song(id: 1));
+        await _likeStore.LikeAsync(7, 1, TestData.Now, CancellationToken.None);
+        await _likeStore.LikeAsync(2, 1, TestData.Now, CancellationToken.None);
+    }
+
+    private void AccountsShouldBeUnchanged()
+    {
+        _users.Items.Select(u => (u.Id, u.Username, u.Role, u.SessionVersion))
+            .Should().Equal((1, "root", Roles.Admin, 1), (2, "bob", Roles.User, 1), (7, "alice", Roles.User, 1));
+        _tokens.Items.Should().ContainSingle().Which.IsActive(_clock.GetUtcNow().UtcDateTime).Should().BeTrue();
+        _likes.Items.Should().HaveCount(2);
+        _songs.Items.Single().LikeCount.Should().Be(2);
     }
 
     // Order
@@ -280,7 +334,149 @@ public sealed class PipelineTests : IDisposable
         await act.Should().NotThrowAsync();
     }
 
+    [Theory]
+    [InlineData("Logout")]
+    [InlineData("GetMe")]
+    [InlineData("UpdateMe")]
+    [InlineData("ChangePassword")]
+    [InlineData("ListMyLikes")]
+    [InlineData("LikeSong")]
+    [InlineData("UnlikeSong")]
+    [InlineData("GetUser")]
+    [InlineData("ListUsers")]
+    [InlineData("UpdateUser")]
+    [InlineData("ChangeRole")]
+    [InlineData("DeleteUser")]
+    public async Task Send_AnonymousCallerOnAccountRequest_ThrowsUnauthenticatedAndChangesNothing(string request)
+    {
+        await SeedAccounts();
+
+        var act = () => AccountRequests[request](Mediator);
+
+        await act.Should().ThrowAsync<UnauthenticatedException>();
+        AccountsShouldBeUnchanged();
+    }
+
+    [Theory]
+    [InlineData("ListUsers")]
+    [InlineData("UpdateUser")]
+    [InlineData("ChangeRole")]
+    [InlineData("DeleteUser")]
+    public async Task Send_UserRoleOnAdminAccountRequest_ThrowsForbiddenAndChangesNothing(string request)
+    {
+        await SeedAccounts();
+        SignIn(FakeCurrentUser.User(7));
+
+        var act = () => AccountRequests[request](Mediator);
+
+        await act.Should().ThrowAsync<ForbiddenException>();
+        AccountsShouldBeUnchanged();
+    }
+
+    [Theory]
+    [InlineData("Logout")]
+    [InlineData("GetMe")]
+    [InlineData("UpdateMe")]
+    [InlineData("ChangePassword")]
+    [InlineData("ListMyLikes")]
+    [InlineData("LikeSong")]
+    [InlineData("UnlikeSong")]
+    [InlineData("GetUser")]
+    public async Task Send_UserRoleOnAuthenticatedAccountRequest_Succeeds(string request)
+    {
+        await SeedAccounts();
+        SignIn(FakeCurrentUser.User(7));
+
+        var act = () => AccountRequests[request](Mediator);
+
+        await act.Should().NotThrowAsync();
+    }
+
+    [Theory]
+    [InlineData("ListUsers")]
+    [InlineData("UpdateUser")]
+    [InlineData("ChangeRole")]
+    [InlineData("DeleteUser")]
+    public async Task Send_AdminOnAdminAccountRequest_Succeeds(string request)
+    {
+        await SeedAccounts();
+        SignIn(FakeCurrentUser.Admin(1));
+
+        var act = () => AccountRequests[request](Mediator);
+
+        await act.Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task Send_UserLikesASong_ReachesTheLikeStore()
+    {
+        await SeedAccounts();
+        SignIn(FakeCurrentUser.User(9));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await Mediator.Send(new LikeSong.Command(1));
+
+        _likes.Items.Should().ContainSingle(l => l.UserId == 9).Which.LikedAt.Should().Be(TestData.Minutes(5));
+        _songs.Items.Single().LikeCount.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Send_AnonymousRegisterThenLogin_CreatesTheUserAndIssuesTokens()
+    {
+        var registered = await Mediator.Send(TestData.Register(username: " carol ", email: "carol@example.com"));
+        var tokens = await Mediator.Send(new Login.Command("CAROL@example.com", TestData.Password));
+
+        registered.Username.Should().Be("carol");
+        registered.Role.Should().Be(Roles.User);
+        tokens.UserId.Should().Be(registered.Id);
+        tokens.AccessToken.Should().Be(FakeTokenService.TokenFor(registered.Id, Roles.User, 1));
+        _tokens.Items.Should().ContainSingle().Which.TokenHash.Should().Be(RefreshSecrets.Hash(tokens.RefreshToken));
+    }
+
+    [Fact]
+    public async Task Send_AnonymousRefresh_RotatesTheToken()
+    {
+        await SeedAccounts();
+
+        var result = await Mediator.Send(new Refresh.Command("session-of-7"));
+
+        result.UserId.Should().Be(7);
+        _tokens.Items.Should().HaveCount(2);
+        _tokens.BySecret("session-of-7")!.UsedAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Send_AnonymousEnsureAdmin_CreatesTheAdmin()
+    {
+        await Mediator.Send(new EnsureAdmin.Command("admin@example.com", "admin-passw0rd", "admin"));
+
+        _users.Items.Should().ContainSingle().Which.Role.Should().Be(Roles.Admin);
+    }
+
     // Validation
+
+    [Fact]
+    public async Task Send_InvalidRegistration_ThrowsValidationByFieldAndCreatesNobody()
+    {
+        var act = () => Mediator.Send(TestData.Register(username: "a b", email: "nope", password: "short", firstName: " "));
+
+        var errors = (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors;
+        errors.Keys.Should().BeEquivalentTo("username", "email", "password", "firstName");
+        _users.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Send_ChangePasswordWithWrongCurrentPassword_ThrowsValidationForCurrentPassword()
+    {
+        await SeedAccounts();
+        SignIn(FakeCurrentUser.User(7));
+
+        var act = () => Mediator.Send(new ChangePassword.Command("wrong-passw0rd", "new-passw0rd"));
+
+        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("currentPassword");
+        AccountsShouldBeUnchanged();
+    }
+
 
     [Fact]
     public async Task Send_AdminWithInvalidCommand_ThrowsValidationGroupedByCamelCaseField()

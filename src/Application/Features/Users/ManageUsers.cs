@@ -164,7 +164,8 @@ public static class DeleteUser
 
 /// <summary>
 /// Makes sure the configured admin account exists with the configured password and the admin
-/// role: created when missing, promoted and given the password when present. Idempotent; run at start-up.
+/// role: created when missing, promoted and given the password when present (which, like any
+/// password change, ends the account's sessions). Idempotent; run at start-up.
 /// </summary>
 public static class EnsureAdmin
 {
@@ -180,12 +181,14 @@ public static class EnsureAdmin
         }
     }
 
-    internal sealed class Handler(IRepository<User> users, IPasswordHasher hasher, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, IPasswordHasher hasher, TimeProvider clock)
+        : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email!), cancellationToken);
+            var passwordReset = false;
             if (user is null)
             {
                 await UniqueAccount.EnsureAsync(users, request.Username, request.Email, 0, cancellationToken);
@@ -195,10 +198,15 @@ public static class EnsureAdmin
             {
                 if (user.Role != Roles.Admin) user.SetRole(Roles.Admin, now);
                 if (hasher.Verify(user.PasswordHash, request.Password!) == PasswordCheck.Failed)
+                {
                     user.ChangePassword(hasher.Hash(request.Password!), now);
+                    passwordReset = true;
+                }
             }
 
             await users.SaveChangesAsync(cancellationToken);
+            // A surviving refresh token would mint access tokens of the new session version (now as an admin).
+            if (passwordReset) await tokens.RevokeAllOfUserAsync(user!.Id, now, cancellationToken);
             return Unit.Value;
         }
     }

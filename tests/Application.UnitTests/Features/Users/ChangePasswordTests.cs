@@ -1,0 +1,89 @@
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Features.Users;
+using MusicPlayer.Application.UnitTests.Fakes;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Application.UnitTests.Features.Users;
+
+public sealed class ChangePasswordTests
+{
+    private const string NewPassword = "new-passw0rd";
+
+    private readonly InMemoryRepository<User> _users = new();
+    private readonly InMemoryRefreshTokenStore _tokens = new();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeCurrentUser _caller = FakeCurrentUser.User(1);
+
+    public ChangePasswordTests()
+    {
+        _users.Seed(TestData.User(id: 1), TestData.User(username: "bob", email: "bob@example.com", id: 2));
+    }
+
+    private User Alice => _users.Items.Single(u => u.Id == 1);
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private Task Handle(string? current = TestData.Password, string? next = NewPassword) =>
+        new ChangePassword.Handler(_users, _tokens, new FakePasswordHasher(), _caller, _clock)
+            .Handle(new ChangePassword.Command(current, next), CancellationToken.None);
+
+    [Fact]
+    public async Task Handle_CorrectCurrentPassword_StoresTheHashOfTheNewOne()
+    {
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        await Handle();
+
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(NewPassword));
+        Alice.UpdatedAt.Should().Be(Now);
+        _users.Items.Single(u => u.Id == 2).PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
+    }
+
+    [Fact]
+    public async Task Handle_CorrectCurrentPassword_BumpsTheSessionVersion()
+    {
+        await Handle();
+
+        Alice.SessionVersion.Should().Be(2);
+        _users.Items.Single(u => u.Id == 2).SessionVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_CorrectCurrentPassword_RevokesEveryRefreshTokenOfTheUserOnly()
+    {
+        _tokens.Seed(1, "login-1");
+        _tokens.Seed(1, "login-2");
+        _tokens.Seed(2, "bobs");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Handle();
+
+        _tokens.Items.Where(t => t.UserId == 1).Should().HaveCount(2).And.OnlyContain(t => t.RevokedAt == Now);
+        _tokens.Items.Single(t => t.UserId == 2).IsActive(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_CurrentPasswordWithAnOldHash_IsAccepted()
+    {
+        Alice.UpgradePasswordHash(FakePasswordHasher.LegacyHash(TestData.Password));
+
+        await Handle();
+
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(NewPassword));
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_ThrowsValidationForCurrentPasswordAndChangesNothing()
+    {
+        _tokens.Seed(1, "login-1");
+
+        var act = () => Handle(current: "not-my-passw0rd");
+
+        var errors = (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors;
+        errors.Keys.Should().Equal("currentPassword");
+        errors["currentPassword"].Should().Equal("The current password is wrong.");
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
+        Alice.SessionVersion.Should().Be(1);
+        _tokens.Items.Single().IsActive(Now).Should().BeTrue();
+    }
+}

@@ -1,0 +1,69 @@
+using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Features.Users;
+using MusicPlayer.Application.UnitTests.Fakes;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Application.UnitTests.Features.Users;
+
+public sealed class DeleteUserTests
+{
+    private readonly InMemoryRepository<User> _users = new();
+
+    private Task Handle(int id) => new DeleteUser.Handler(_users).Handle(new DeleteUser.Command(id), CancellationToken.None);
+
+    [Fact]
+    public async Task Handle_User_RemovesOnlyThem()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2), TestData.User(username: "bob", email: "bob@example.com", id: 3));
+
+        await Handle(2);
+
+        _users.Items.Select(u => u.Id).Should().Equal(1, 3);
+    }
+
+    [Fact]
+    public async Task Handle_TheLastAdmin_ThrowsConflictAndKeepsThem()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2));
+
+        var act = () => Handle(1);
+
+        await act.Should().ThrowAsync<ConflictException>().WithMessage("This is the last admin; make another user admin first.");
+        _users.Items.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Handle_OneOfTwoAdmins_RemovesThemAndTheOtherBecomesTheLast()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.Admin(username: "root2", email: "root2@example.com", id: 2));
+
+        await Handle(1);
+        var act = () => Handle(2);
+
+        _users.Items.Select(u => u.Id).Should().Equal(2);
+        await act.Should().ThrowAsync<ConflictException>();
+        _users.Items.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Handle_UnknownId_ThrowsNotFound()
+    {
+        _users.Seed(TestData.Admin(id: 1));
+
+        var act = () => Handle(9);
+
+        await act.Should().ThrowAsync<NotFoundException>().WithMessage("User 9 was not found.");
+        _users.Items.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Handle_SameIdTwice_SecondThrowsNotFound()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2));
+        await Handle(2);
+
+        var act = () => Handle(2);
+
+        await act.Should().ThrowAsync<NotFoundException>();
+    }
+}

@@ -1,0 +1,268 @@
+using MusicPlayer.Domain.Common;
+using MusicPlayer.Domain.Users;
+
+namespace MusicPlayer.Domain.UnitTests.Users;
+
+public sealed class UserTests
+{
+    private static User Create(
+        string? username = "alice",
+        string? email = "alice@example.com",
+        string? firstName = "Alice",
+        string? lastName = "Liddell",
+        string role = "user",
+        string passwordHash = "hash-1") =>
+        User.Create(username, email, firstName, lastName, role, passwordHash, Build.Now);
+
+    // Creation and profile
+
+    [Fact]
+    public void Create_ValidFields_SetsEveryFieldAndAFreshSignInState()
+    {
+        var user = Create();
+
+        user.Username.Should().Be("alice");
+        user.Email.Should().Be("alice@example.com");
+        user.FirstName.Should().Be("Alice");
+        user.LastName.Should().Be("Liddell");
+        user.Role.Should().Be("user");
+        user.PasswordHash.Should().Be("hash-1");
+        user.SessionVersion.Should().Be(1);
+        user.FailedLoginCount.Should().Be(0);
+        user.LockedUntil.Should().BeNull();
+        user.IsLockedOut(Build.Now).Should().BeFalse();
+        user.CreatedAt.Should().Be(Build.Now);
+        user.UpdatedAt.Should().Be(Build.Now);
+    }
+
+    [Fact]
+    public void Create_PaddedText_IsTrimmedAndNormalized()
+    {
+        var user = Create(username: "  Ålice.L ", email: " Alice@Example.COM ", firstName: " Alice ", lastName: " Liddell ");
+
+        user.Username.Should().Be("Ålice.L");
+        user.Email.Should().Be("Alice@Example.COM");
+        user.FirstName.Should().Be("Alice");
+        user.LastName.Should().Be("Liddell");
+        user.NormalizedUsername.Should().Be("ÅLICE.L");
+        user.NormalizedEmail.Should().Be("ALICE@EXAMPLE.COM");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Create_BlankLastName_IsStoredAsNull(string? lastName)
+    {
+        Create(lastName: lastName).LastName.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(null, "alice@example.com", "Alice", "username")]
+    [InlineData(" ", "alice@example.com", "Alice", "username")]
+    [InlineData("alice", null, "Alice", "email")]
+    [InlineData("alice", "", "Alice", "email")]
+    [InlineData("alice", "alice@example.com", null, "firstName")]
+    [InlineData("alice", "alice@example.com", "\t", "firstName")]
+    public void Create_MissingRequiredField_ThrowsDomainExceptionForIt(string? username, string? email, string? firstName, string field)
+    {
+        var act = () => Create(username: username, email: email, firstName: firstName);
+
+        act.Should().Throw<DomainException>().Where(e => e.Field == field).WithMessage($"'{field}' is required.");
+    }
+
+    [Fact]
+    public void Create_FieldsAtTheirLimits_AreAccepted()
+    {
+        var email = Build.Chars(254 - "@example.com".Length) + "@example.com";
+
+        var user = Create(username: Build.Chars(50), email: email, firstName: Build.Chars(50), lastName: Build.Chars(50));
+
+        user.Username.Should().HaveLength(50);
+        user.Email.Should().HaveLength(254);
+        user.FirstName.Should().HaveLength(50);
+        user.LastName.Should().HaveLength(50);
+    }
+
+    [Theory]
+    [InlineData("username", 51)]
+    [InlineData("email", 255)]
+    [InlineData("firstName", 51)]
+    [InlineData("lastName", 51)]
+    public void Create_FieldOverItsLimit_ThrowsDomainExceptionForIt(string field, int length)
+    {
+        var value = Build.Chars(length);
+
+        var act = () => field switch
+        {
+            "username" => Create(username: value),
+            "email" => Create(email: value),
+            "firstName" => Create(firstName: value),
+            _ => Create(lastName: value),
+        };
+
+        act.Should().Throw<DomainException>().Where(e => e.Field == field)
+            .WithMessage($"'{field}' must be at most {length - 1} characters.");
+    }
+
+    [Theory]
+    [InlineData("alice", "ALICE")]
+    [InlineData("  Alice@Example.com ", "ALICE@EXAMPLE.COM")]
+    [InlineData("josé", "JOSÉ")]
+    public void Normalize_AnyCaseAndPadding_GivesTheTrimmedUpperCaseForm(string value, string expected)
+    {
+        User.Normalize(value).Should().Be(expected);
+    }
+
+    [Fact]
+    public void SetProfile_NewValues_ReplacesProfileAndNormalizedColumnsKeepingTheRest()
+    {
+        var user = Create();
+        var later = Build.Now.AddHours(1);
+
+        user.SetProfile(" bob ", " Bob@Example.org", "Bob", null, later);
+
+        user.Username.Should().Be("bob");
+        user.NormalizedUsername.Should().Be("BOB");
+        user.Email.Should().Be("Bob@Example.org");
+        user.NormalizedEmail.Should().Be("BOB@EXAMPLE.ORG");
+        user.FirstName.Should().Be("Bob");
+        user.LastName.Should().BeNull();
+        user.UpdatedAt.Should().Be(later);
+        user.CreatedAt.Should().Be(Build.Now);
+        user.Role.Should().Be("user");
+        user.PasswordHash.Should().Be("hash-1");
+        user.SessionVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public void SetProfile_OneInvalidValue_ThrowsAndLeavesTheWholeProfileAsItWas()
+    {
+        var user = Create();
+
+        var act = () => user.SetProfile("bob", "  ", "Bob", null, Build.Now.AddHours(1));
+
+        act.Should().Throw<DomainException>().Where(e => e.Field == "email");
+        user.Username.Should().Be("alice");
+        user.NormalizedUsername.Should().Be("ALICE");
+        user.Email.Should().Be("alice@example.com");
+        user.FirstName.Should().Be("Alice");
+        user.LastName.Should().Be("Liddell");
+        user.UpdatedAt.Should().Be(Build.Now);
+    }
+
+    [Fact]
+    public void SetRole_NewRole_SetsItAndUpdatedAt()
+    {
+        var user = Create();
+
+        user.SetRole("admin", Build.Now.AddMinutes(3));
+
+        user.Role.Should().Be("admin");
+        user.UpdatedAt.Should().Be(Build.Now.AddMinutes(3));
+        user.SessionVersion.Should().Be(1);
+    }
+
+    // Passwords and sessions
+
+    [Fact]
+    public void ChangePassword_NewHash_StoresItAndBumpsTheSessionVersion()
+    {
+        var user = Create();
+
+        user.ChangePassword("hash-2", Build.Now.AddDays(1));
+
+        user.PasswordHash.Should().Be("hash-2");
+        user.SessionVersion.Should().Be(2);
+        user.UpdatedAt.Should().Be(Build.Now.AddDays(1));
+    }
+
+    [Fact]
+    public void ChangePassword_Twice_BumpsTheSessionVersionEachTime()
+    {
+        var user = Create();
+
+        user.ChangePassword("hash-2", Build.Now);
+        user.ChangePassword("hash-3", Build.Now);
+
+        user.SessionVersion.Should().Be(3);
+    }
+
+    [Fact]
+    public void UpgradePasswordHash_NewHash_KeepsSessionsAndUpdatedAt()
+    {
+        var user = Create();
+
+        user.UpgradePasswordHash("stronger-hash-1");
+
+        user.PasswordHash.Should().Be("stronger-hash-1");
+        user.SessionVersion.Should().Be(1);
+        user.UpdatedAt.Should().Be(Build.Now);
+    }
+
+    // Lockout
+
+    [Fact]
+    public void RecordFailedLogin_FourTimes_CountsWithoutLocking()
+    {
+        var user = Create();
+
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now);
+
+        user.FailedLoginCount.Should().Be(4);
+        user.LockedUntil.Should().BeNull();
+        user.IsLockedOut(Build.Now).Should().BeFalse();
+    }
+
+    [Fact]
+    public void RecordFailedLogin_FifthTime_LocksForFiveMinutesFromThenAndRestartsTheCount()
+    {
+        var user = Create();
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now.AddMinutes(i));
+
+        user.RecordFailedLogin(Build.Now.AddMinutes(10));
+
+        user.LockedUntil.Should().Be(Build.Now.AddMinutes(15));
+        user.FailedLoginCount.Should().Be(0);
+        User.MaxFailedLogins.Should().Be(5);
+        User.LockoutDuration.Should().Be(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public void IsLockedOut_AroundTheEndOfTheLock_EndsExactlyFiveMinutesLater()
+    {
+        var user = Create();
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Build.Now);
+
+        user.IsLockedOut(Build.Now).Should().BeTrue();
+        user.IsLockedOut(Build.Now.AddMinutes(5).AddTicks(-1)).Should().BeTrue();
+        user.IsLockedOut(Build.Now.AddMinutes(5)).Should().BeFalse();
+        user.IsLockedOut(Build.Now.AddHours(1)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void RecordSuccessfulLogin_AfterFailures_ResetsTheCount()
+    {
+        var user = Create();
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now);
+
+        user.RecordSuccessfulLogin();
+        user.RecordFailedLogin(Build.Now);
+
+        user.FailedLoginCount.Should().Be(1);
+        user.LockedUntil.Should().BeNull();
+    }
+
+    [Fact]
+    public void RecordSuccessfulLogin_AfterALock_ClearsIt()
+    {
+        var user = Create();
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Build.Now);
+
+        user.RecordSuccessfulLogin();
+
+        user.LockedUntil.Should().BeNull();
+        user.FailedLoginCount.Should().Be(0);
+        user.IsLockedOut(Build.Now).Should().BeFalse();
+    }
+}
