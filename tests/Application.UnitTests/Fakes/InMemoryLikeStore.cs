@@ -40,6 +40,17 @@ public sealed class InMemoryLikeStore(InMemoryRepository<Song> songs, InMemoryRe
         return true;
     }
 
+    public async Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken)
+    {
+        foreach (var like in likes.Items.Where(l => l.UserId == userId).ToList())
+        {
+            likes.Remove(like);
+            var song = SongOrThrow(like.SongId);
+            LikeCountProperty.SetValue(song, song.LikeCount - 1);
+        }
+        await likes.SaveChangesAsync(cancellationToken);
+    }
+
     private Song SongOrThrow(int songId) =>
         songs.Items.FirstOrDefault(s => s.Id == songId) ?? throw new NotFoundException("Song", songId);
 

@@ -1,6 +1,8 @@
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
+using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.UnitTests.Features.Users;
@@ -8,8 +10,27 @@ namespace MusicPlayer.Application.UnitTests.Features.Users;
 public sealed class DeleteUserTests
 {
     private readonly InMemoryRepository<User> _users = new();
+    private readonly InMemoryRepository<Song> _songs = new();
+    private readonly InMemoryRepository<UserLike> _likes = new();
 
-    private Task Handle(int id) => new DeleteUser.Handler(_users).Handle(new DeleteUser.Command(id), CancellationToken.None);
+    private Task Handle(int id) =>
+        new DeleteUser.Handler(_users, new InMemoryLikeStore(_songs, _likes)).Handle(new DeleteUser.Command(id), CancellationToken.None);
+
+    [Fact]
+    public async Task Handle_UserWithLikes_RemovesTheLikesFromTheSongsCounts()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2), TestData.User(username: "bob", email: "bob@example.com", id: 3));
+        _songs.Seed(TestData.Song(id: 10), TestData.Song(id: 11));
+        var store = new InMemoryLikeStore(_songs, _likes);
+        await store.LikeAsync(2, 10, DateTime.UtcNow, CancellationToken.None);
+        await store.LikeAsync(2, 11, DateTime.UtcNow, CancellationToken.None);
+        await store.LikeAsync(3, 11, DateTime.UtcNow, CancellationToken.None);
+
+        await Handle(2);
+
+        _likes.Items.Should().ContainSingle().Which.UserId.Should().Be(3);
+        _songs.Items.Select(s => s.LikeCount).Should().Equal(0, 1);
+    }
 
     [Fact]
     public async Task Handle_User_RemovesOnlyThem()
