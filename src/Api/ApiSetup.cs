@@ -55,9 +55,9 @@ internal static class ApiSetup
                 {
                     context.HandleResponse();
                     await ProblemExceptionHandler.WriteAsync(context.HttpContext,
-                        new UnauthenticatedException(context.AuthenticateFailure is null
-                            ? "A bearer token is required."
-                            : "The bearer token is invalid or expired."),
+                        context.AuthenticateFailure is null
+                            ? new UnauthenticatedException("A bearer token is required.")
+                            : new InvalidTokenException(),
                         context.HttpContext.RequestServices.GetRequiredService<ILogger<ProblemExceptionHandler>>());
                 },
             };

@@ -23,6 +23,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             DomainException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
+            InvalidTokenException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
@@ -40,7 +41,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status401Unauthorized)
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            httpContext.Response.Headers.WWWAuthenticate = exception is InvalidTokenException
+                ? "Bearer error=\"invalid_token\""
+                : "Bearer";
 
         var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -61,3 +64,6 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             Title = "One or more validation errors occurred.",
         };
 }
+
+/// <summary>A bearer token was presented but is not valid (RFC 6750 <c>invalid_token</c>).</summary>
+internal sealed class InvalidTokenException() : Exception("The bearer token is invalid or expired.");

@@ -147,6 +147,16 @@ public sealed class AuthenticationTests(MusicPlayerFactory factory) : IClassFixt
         var response = await SendAsync("GET", $"/api/v1/albums/{Missing}", token);
 
         await response.ShouldBeUnauthorizedAsync();
+        response.Headers.WwwAuthenticate.Should().ContainSingle()
+            .Which.ToString().Should().Be("Bearer error=\"invalid_token\"", "RFC 6750: a presented token that fails is invalid_token");
+    }
+
+    [Fact]
+    public async Task GetAlbum_NoToken_ChallengesWithoutErrorCode()
+    {
+        var response = await factory.Anonymous().GetAsync($"/api/v1/albums/{Missing}");
+
+        response.Headers.WwwAuthenticate.Should().ContainSingle().Which.ToString().Should().Be("Bearer");
     }
 
     [Fact]

@@ -27,13 +27,13 @@ public static class Refresh
             var token = await tokens.FindByHashAsync(RefreshSecrets.Hash(request.RefreshToken!), cancellationToken)
                         ?? throw Invalid();
 
+            if (token.UsedAt is null && token.RevokedAt is null && token.ExpiresAt <= now) throw Invalid();
             if (token.UsedAt is not null || token.RevokedAt is not null || !await tokens.TryConsumeAsync(token.Id, now, cancellationToken))
             {
                 await tokens.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
                 throw Invalid();
             }
 
-            if (token.ExpiresAt <= now) throw Invalid();
             var user = await users.FirstOrDefaultAsync(new EntityByIdSpec<User>(token.UserId), cancellationToken) ?? throw Invalid();
             return await sessions.IssueAsync(user, token.FamilyId, cancellationToken);
         }

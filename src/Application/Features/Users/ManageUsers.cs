@@ -91,12 +91,16 @@ public static class UpdateUser
 
     public sealed class Validator : RequestValidator<Command>
     {
-        public Validator()
+        public Validator() => RuleFor(c => c.User).NotNull().SetValidator(new UserInputValidator());
+    }
+
+    public sealed class UserInputValidator : RequestValidator<UserInput>
+    {
+        public UserInputValidator()
         {
-            RuleFor(c => c.User.Username).Username();
-            RuleFor(c => c.User.Email).Email();
-            RuleFor(c => c.User.FirstName).RequiredText(User.NameMaxLength);
-            RuleFor(c => c.User.LastName).OptionalText(User.NameMaxLength);
+            RuleFor(u => u.Username).Username();
+            RuleFor(u => u.Email).Email();
+            this.ProfileRules(u => u.FirstName, u => u.LastName);
         }
     }
 
