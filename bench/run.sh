@@ -75,6 +75,7 @@ stop_pid() {
 }
 cleanup() {
   local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
 trap cleanup EXIT
