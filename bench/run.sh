@@ -104,6 +104,7 @@ ensure_tool sqlite3
 ensure_tool curl
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is needed"
 
+fmt_int() { local n="$1" out=""; while [ ${#n} -gt 3 ]; do out=",${n: -3}$out"; n="${n:0:${#n}-3}"; done; echo "$n$out"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -230,6 +231,9 @@ parse_wrk() {
 # --- the run --------------------------------------------------------------------------------------
 STARTED_AT="$(date -u '+%Y-%m-%d %H:%M UTC')"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v load="${LOAD_BEFORE%% *}" -v cores="$(nproc)" 'BEGIN { exit !(load > cores) }'; then
+  echo "warning: load average $LOAD_BEFORE on $(nproc) cores: other work is sharing the CPU, figures will be low and noisy" >&2
+fi
 
 say "catalog: $SONGS songs, $ALBUMS albums, $USERS users, $LIKES likes, seed $SEED"
 seeded_db "$SONGS" "$ALBUMS" "$USERS" "$LIKES" "$SEED"
@@ -276,9 +280,9 @@ read -r WRONG_COUNTS LIKE_ROWS LIKE_SUM < <(sqlite3 -separator ' ' "$DB" \
   "SELECT (SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)),
           (SELECT COUNT(*) FROM UserLikes), (SELECT COALESCE(SUM(LikeCount), 0) FROM Songs)")
 if [ "$WRONG_COUNTS" = 0 ] && [ "$LIKE_ROWS" = "$LIKE_SUM" ]; then
-  COUNTS="exact: every song's LikeCount equals its UserLikes rows ($LIKE_ROWS likes)"
+  COUNTS="exact: every song's LikeCount equals its UserLikes rows ($(fmt_int "$LIKE_ROWS") likes)"
 else
-  COUNTS="WRONG: $WRONG_COUNTS songs' LikeCount differ from their UserLikes rows ($LIKE_ROWS rows, LikeCount sum $LIKE_SUM)"
+  COUNTS="WRONG: $WRONG_COUNTS songs' LikeCount differ from their UserLikes rows ($(fmt_int "$LIKE_ROWS") rows, LikeCount sum $(fmt_int "$LIKE_SUM"))"
 fi
 echo "$COUNTS"
 
@@ -316,7 +320,6 @@ fi
 
 # --- report ---------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else if (a / b < 0.1) printf "%.3f", a / b; else printf "%.2f", a / b }'; }
-fmt_int() { local n="$1" out=""; while [ ${#n} -gt 3 ]; do out=",${n: -3}$out"; n="${n:0:${#n}-3}"; done; echo "$n$out"; }
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md' 2>/dev/null)" ]; then
@@ -370,7 +373,14 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Ratio to baseline = the scenario's requests/s over the bare Kestrel endpoint's, which serves the"
   echo "captured bytes of \`GET $PAGE1\` with the same headers. Non-2xx counts responses with any other"
   echo "status; socket errors are wrk's connect/read/write/timeout errors (timeout 10 s). wrk's raw output"
-  echo "and the API's log of this run are under \`bench/data/run/logs/\` (not committed)."
+  echo "and the API's log of this run are under \`bench/data/run/logs/\` (not committed). A load average above"
+  echo "the number of cores means other work shared the CPU during the run: compare ratios, not absolute figures."
+  echo
+  echo "Seeding of the main catalog (\`bench/Seed\`, $MAIN_SEED_NOTE):"
+  echo
+  echo '```'
+  grep -v ' / .* rows/s$' "$CACHED_DB.log" | sed "s|$ROOT/||"
+  echo '```'
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 
