@@ -38,6 +38,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Features.Auth.SessionTokens>();
+        services.AddScoped<Features.Songs.SongDetailReader>();
         services.AddSingleton<TimeProvider>(new Common.Time.MicrosecondTimeProvider());
         return services;
     }

@@ -12,7 +12,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContext<MusicPlayerDbContext>(options => DatabaseProvider.Configure(options, configuration));
+        services.AddDbContextPool<MusicPlayerDbContext>(options => DatabaseProvider.Configure(options, configuration));
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
@@ -28,6 +28,8 @@ public static class DependencyInjection
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
+        await database.MigrateAsync(cancellationToken);
+        if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
     }
 }

@@ -28,7 +28,7 @@ public static class DatabaseProvider
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
         if (Is(provider, Sqlite))
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
         else if (Is(provider, PostgreSql))
             options.UseNpgsql(connectionString);
 #if SQLSERVER

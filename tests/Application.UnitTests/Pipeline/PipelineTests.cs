@@ -50,6 +50,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRepository<Song>>(_songs));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Song>>(_songs));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<AlbumSong>>(new InMemoryRepository<AlbumSong>()));
         services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));

@@ -18,9 +18,14 @@ public static class Projection
     {
         var parameter = extra.Parameters[0];
         var baseBindings = Bindings(Replace(baseShape.Body, baseShape.Parameters[0], parameter));
-        var extraInit = (MemberInitExpression)extra.Body;
+        var (create, extraBindings) = extra.Body switch
+        {
+            MemberInitExpression init => (init.NewExpression, init.Bindings),
+            NewExpression plain => (plain, (IEnumerable<MemberBinding>)[]),
+            _ => throw new ArgumentException("The extra shape must be an object initialiser.", nameof(extra)),
+        };
         return Expression.Lambda<Func<TSource, TDerived>>(
-            Expression.MemberInit(extraInit.NewExpression, baseBindings.Concat(extraInit.Bindings)), parameter);
+            Expression.MemberInit(create, baseBindings.Concat(extraBindings)), parameter);
     }
 
     /// <summary><paramref name="shape"/> applied to the value <paramref name="path"/> reaches from another source.</summary>

@@ -4,7 +4,10 @@ using FluentValidation;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Application.Features.Catalog;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.Features.Songs;
 
@@ -69,15 +72,43 @@ public sealed record SongDetailDto : SongDto
     [JsonPropertyOrder(1)]
     public bool LikedByMe { get; init; }
 
+    /// <summary>The song's own fields; <see cref="SongDetailReader"/> adds the albums and the caller's like.</summary>
     public static readonly new Expression<Func<Song, SongDetailDto>> Projection =
-        Common.Persistence.Projection.Extend(SongDto.Projection, (Song s) => new SongDetailDto
-        {
-            Albums = s.Albums.OrderBy(l => l.Album.NormalizedTitle).ThenBy(l => l.AlbumId)
-                .Select(l => new AlbumRefDto(l.AlbumId, l.Album.Title)).ToList(),
-        });
+        Common.Persistence.Projection.Extend(SongDto.Projection, (Song s) => new SongDetailDto());
 
-    /// <summary>The same shape from a song in memory (one just created or changed).</summary>
+    /// <summary>The same shape from a song just created: on no album, liked by nobody.</summary>
     public static readonly Func<Song, SongDetailDto> From = Projection.Compile();
+}
+
+/// <summary>
+/// Reads a song's detail in three small indexed queries (the song by key, its album links by
+/// song, the caller's like by key), rather than one query whose album join SQLite would build
+/// for every link in the catalog before picking this song's.
+/// </summary>
+public sealed class SongDetailReader(
+    IReadRepository<Song> songs, IReadRepository<AlbumSong> links, IReadRepository<UserLike> likes, ICurrentUser currentUser)
+{
+    public async Task<SongDetailDto?> ReadAsync(int songId, CancellationToken cancellationToken)
+    {
+        var song = await songs.FirstOrDefaultAsync(new SongDetailSpec(songId), cancellationToken);
+        if (song is null) return null;
+        return song with
+        {
+            Albums = await links.ListAsync(new AlbumsOfSongSpec(songId), cancellationToken),
+            LikedByMe = currentUser.UserId is { } me && await likes.AnyAsync(new LikeSpec(me, songId), cancellationToken),
+        };
+    }
+}
+
+/// <summary>The albums a song is on, by title.</summary>
+public sealed class AlbumsOfSongSpec : Specification<AlbumSong, AlbumRefDto>
+{
+    public AlbumsOfSongSpec(int songId) : base(l => new AlbumRefDto(l.AlbumId, l.Album.Title))
+    {
+        Where(l => l.SongId == songId);
+        OrderBy(l => l.Album.NormalizedTitle);
+        OrderBy(l => l.AlbumId);
+    }
 }
 
 /// <summary>The body of song create and update.</summary>

@@ -18,7 +18,7 @@ public static class UpdateSong
         public Validator() => RuleFor(c => c.Song).NotNull().SetValidator(new SongInputValidator());
     }
 
-    internal sealed class Handler(IRepository<Song> songs, TimeProvider clock) : IRequestHandler<Command, SongDetailDto>
+    internal sealed class Handler(IRepository<Song> songs, SongDetailReader reader, TimeProvider clock) : IRequestHandler<Command, SongDetailDto>
     {
         public async Task<SongDetailDto> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -26,7 +26,7 @@ public static class UpdateSong
                        ?? throw new NotFoundException("Song", request.Id);
             song.Update(request.Song.ToDetails(), clock.GetUtcNow().UtcDateTime);
             await songs.SaveChangesAsync(cancellationToken);
-            return (await songs.FirstOrDefaultAsync(new SongDetailSpec(song.Id), cancellationToken))!;
+            return (await reader.ReadAsync(song.Id, cancellationToken))!;
         }
     }
 }

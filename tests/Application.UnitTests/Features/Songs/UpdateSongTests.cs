@@ -3,6 +3,7 @@ using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.UnitTests.Features.Songs;
 
@@ -12,7 +13,8 @@ public sealed class UpdateSongTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now.AddHours(5)));
 
     private Task<SongDetailDto> Handle(int id, SongInput input) =>
-        new UpdateSong.Handler(_songs, _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
+        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
+            FakeCurrentUser.Admin()), _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_ReplacesEveryField()
