@@ -46,6 +46,9 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
         e.ConfigureCatalogItem();
         e.Property(s => s.FileUrl).HasMaxLength(CatalogRules.UrlMaxLength).IsRequired();
         e.HasIndex(s => new { s.LikeCount, s.Id });
+        // Most-liked within a genre or an artist, read in index order.
+        e.HasIndex(s => new { s.NormalizedGenre, s.LikeCount, s.Id });
+        e.HasIndex(s => new { s.NormalizedArtist, s.LikeCount, s.Id });
         e.HasMany(s => s.Albums).WithOne(l => l.Song).HasForeignKey(l => l.SongId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(s => s.Albums).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
