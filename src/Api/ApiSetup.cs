@@ -66,6 +66,12 @@ internal static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
+        if (builder.Configuration.GetValue("Caching:CatalogLists", true))
+        {
+            services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
+            services.AddSingleton<CatalogListCache>();
+        }
+
         services.AddAuthRateLimiting(builder.Configuration);
         services.AddApiDocument();
         services.AddHealthChecks();

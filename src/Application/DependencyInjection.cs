@@ -8,7 +8,7 @@ namespace MusicPlayer.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// MediatR 5 with its behaviours (outermost first: logging, authorization, validation),
+    /// MediatR 5 with its behaviours (outermost first: logging, authorization, validation, and for catalog writes the catalog version),
     /// every handler and every validator of this assembly. MediatR's own DI package cannot be
     /// restored here, so handlers are registered by a plain scan.
     /// </summary>
@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
+        services.AddSingleton<Common.Caching.CatalogVersion>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -15,8 +15,10 @@ namespace MusicPlayer.Api.Controllers;
 public sealed class AlbumsController(IMediator mediator) : ControllerBase
 {
     /// <summary>List albums</summary>
-    /// <remarks>Paged; filter by genre or artist (exact, case-insensitive) and search title or artist with q.</remarks>
+    /// <remarks>Paged; filter by genre or artist (exact, case-insensitive) and search title or artist with q. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed; any write changes it.</remarks>
     [HttpGet]
+    [CachedCatalogList]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<AlbumDto>>> List([FromQuery] ListAlbums.Query query, CancellationToken ct) =>
         Ok(await mediator.Send(query, ct));
 

@@ -15,8 +15,10 @@ namespace MusicPlayer.Api.Controllers;
 public sealed class SongsController(IMediator mediator) : ControllerBase
 {
     /// <summary>List songs</summary>
-    /// <remarks>Paged; filter by genre, artist (exact, case-insensitive) or albumId, search title or artist with q.</remarks>
+    /// <remarks>Paged; filter by genre, artist (exact, case-insensitive) or albumId, search title or artist with q. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed; any write changes it.</remarks>
     [HttpGet]
+    [CachedCatalogList]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<SongDto>>> List([FromQuery] ListSongs.Query query, CancellationToken ct) =>
         Ok(await mediator.Send(query, ct));
 

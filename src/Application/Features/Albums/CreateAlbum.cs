@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
@@ -11,7 +12,7 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class CreateAlbum
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(AlbumInput Album) : IRequest<AlbumDetailDto>;
+    public sealed record Command(AlbumInput Album) : IRequest<AlbumDetailDto>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
@@ -10,7 +11,7 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class RemoveAlbumSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int AlbumId, int SongId) : IRequest<Unit>;
+    public sealed record Command(int AlbumId, int SongId) : IRequest<Unit>, IChangesCatalog;
 
     internal sealed class Handler(IRepository<Album> albums) : IRequestHandler<Command, Unit>
     {

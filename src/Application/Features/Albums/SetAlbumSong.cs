@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
@@ -11,7 +12,7 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class SetAlbumSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int AlbumId, int SongId, int? TrackNumber) : IRequest<Unit>;
+    public sealed record Command(int AlbumId, int SongId, int? TrackNumber) : IRequest<Unit>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {

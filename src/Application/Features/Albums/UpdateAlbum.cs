@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
@@ -12,7 +13,7 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class UpdateAlbum
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id, AlbumInput Album) : IRequest<AlbumDetailDto>;
+    public sealed record Command(int Id, AlbumInput Album) : IRequest<AlbumDetailDto>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {

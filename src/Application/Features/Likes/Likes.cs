@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using System.Text.Json.Serialization;
 using System.Linq.Expressions;
 using MusicPlayer.Application.Common.Paging;
@@ -13,7 +14,7 @@ namespace MusicPlayer.Application.Features.Likes;
 public static class LikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest<Unit>;
+    public sealed record Command(int SongId) : IRequest<Unit>, IChangesCatalog;
 
     internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
@@ -29,7 +30,7 @@ public static class LikeSong
 public static class UnlikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest<Unit>;
+    public sealed record Command(int SongId) : IRequest<Unit>, IChangesCatalog;
 
     internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser) : IRequestHandler<Command, Unit>
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
@@ -10,7 +11,7 @@ namespace MusicPlayer.Application.Features.Songs;
 public static class CreateSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(SongInput Song) : IRequest<SongDetailDto>;
+    public sealed record Command(SongInput Song) : IRequest<SongDetailDto>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
@@ -10,7 +11,7 @@ namespace MusicPlayer.Application.Features.Songs;
 public static class DeleteSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest<Unit>;
+    public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
 
     internal sealed class Handler(IRepository<Song> songs) : IRequestHandler<Command, Unit>
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
@@ -11,7 +12,7 @@ namespace MusicPlayer.Application.Features.Songs;
 public static class UpdateSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id, SongInput Song) : IRequest<SongDetailDto>;
+    public sealed record Command(int Id, SongInput Song) : IRequest<SongDetailDto>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
@@ -149,7 +150,7 @@ public static class ChangeRole
 public static class DeleteUser
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest<Unit>;
+    public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
 
     internal sealed class Handler(IRepository<User> users, ILikeStore likes) : IRequestHandler<Command, Unit>
     {

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Net.Http.Headers;
+using MusicPlayer.Application.Common.Caching;
+
+namespace MusicPlayer.Api.Infrastructure;
+
+/// <summary>
+/// Caches the bytes of public catalog list responses (they are the same for every caller) and
+/// answers <c>If-None-Match</c> with 304. Entries belong to one <see cref="CatalogVersion"/>: every
+/// catalog write moves the version on before its response is sent, so the next read never sees
+/// an older entry. A hit skips binding, validation and the database entirely.
+/// Per process: with several instances, turn it off (<c>Caching:CatalogLists=false</c>).
+/// </summary>
+internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version) : IAsyncResourceFilter
+{
+    public const long SizeLimitBytes = 64 * 1024 * 1024;
+
+    private sealed record Entry(long Version, byte[] Body, string ContentType, string ETag);
+
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = $"catalog-list:{http.Request.Path}{http.Request.QueryString}";
+        var current = version.Current;
+
+        if (cache.TryGetValue(key, out Entry? entry) && entry!.Version == current)
+        {
+            await WriteAsync(http, entry);
+            return;
+        }
+
+        var body = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        ResourceExecutedContext executed;
+        try
+        {
+            executed = await next();
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+
+        // A failure travels on to the exception handler, which answers on the real body.
+        if (executed.Exception is not null && !executed.ExceptionHandled) return;
+
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, http.RequestAborted);
+            return;
+        }
+
+        var bytes = buffer.ToArray();
+        entry = new Entry(current, bytes, http.Response.ContentType ?? "application/json",
+            $"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
+        cache.Set(key, entry, new MemoryCacheEntryOptions { Size = bytes.Length + key.Length });
+        await WriteAsync(http, entry);
+    }
+
+    private static Task WriteAsync(HttpContext http, Entry entry)
+    {
+        var response = http.Response;
+        response.Headers.ETag = entry.ETag;
+        // Clients and proxies may keep it, but must ask again each time; the ETag makes that cheap.
+        response.Headers.CacheControl = "no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == entry.ETag || t.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = entry.ContentType;
+        response.ContentLength = entry.Body.Length;
+        return response.Body.WriteAsync(entry.Body, http.RequestAborted).AsTask();
+    }
+}
+
+/// <summary>Puts an action's responses in the <see cref="CatalogListCache"/> when caching is on.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class CachedCatalogListAttribute : Attribute, IFilterFactory
+{
+    public bool IsReusable => true;
+
+    public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
+        serviceProvider.GetService<CatalogListCache>() is { } cache ? cache : new PassThrough();
+
+    private sealed class PassThrough : IAsyncResourceFilter
+    {
+        public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next) => next();
+    }
+}

@@ -1,0 +1,23 @@
+using MusicPlayer.Application.Common.Caching;
+
+namespace MusicPlayer.Application.Common.Behaviours;
+
+/// <summary>
+/// Innermost behaviour for catalog writes: once the handler is done (committed, or failed
+/// part-way), the catalog version moves on, before the response reaches the client.
+/// </summary>
+public sealed class CatalogChangeBehaviour<TRequest, TResponse>(CatalogVersion version) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IChangesCatalog
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        try
+        {
+            return await next();
+        }
+        finally
+        {
+            version.Bump();
+        }
+    }
+}

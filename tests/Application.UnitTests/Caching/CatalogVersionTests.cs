@@ -1,0 +1,61 @@
+using MediatR;
+using MusicPlayer.Application.Common.Behaviours;
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.Features.Users;
+
+namespace MusicPlayer.Application.UnitTests.Caching;
+
+public sealed class CatalogVersionTests
+{
+    /// <summary>Every request that changes what a catalog list shows; a new one must be added here and marked.</summary>
+    private static readonly Type[] Writes =
+    [
+        typeof(CreateAlbum.Command), typeof(UpdateAlbum.Command), typeof(DeleteAlbum.Command),
+        typeof(SetAlbumSong.Command), typeof(RemoveAlbumSong.Command),
+        typeof(CreateSong.Command), typeof(UpdateSong.Command), typeof(DeleteSong.Command),
+        typeof(LikeSong.Command), typeof(UnlikeSong.Command), typeof(DeleteUser.Command),
+    ];
+
+    public static readonly TheoryData<Type> CatalogWrites = new(Writes);
+
+    [Theory]
+    [MemberData(nameof(CatalogWrites))]
+    public void CatalogWrite_IsMarkedAsChangingTheCatalog(Type request) =>
+        request.Should().Implement<IChangesCatalog>();
+
+    [Fact]
+    public void OtherRequests_AreNotMarked()
+    {
+        var marked = typeof(IChangesCatalog).Assembly.GetTypes()
+            .Where(t => t.IsAssignableTo(typeof(IChangesCatalog)) && !t.IsInterface);
+
+        marked.Should().BeSubsetOf(Writes, "reads and account changes that do not touch lists must not empty the list cache");
+    }
+
+    [Fact]
+    public async Task Behaviour_HandlerSucceeds_BumpsTheVersion()
+    {
+        var version = new CatalogVersion();
+        var behaviour = new CatalogChangeBehaviour<DeleteSong.Command, Unit>(version);
+
+        await behaviour.Handle(new DeleteSong.Command(1), CancellationToken.None, () => Task.FromResult(Unit.Value));
+
+        version.Current.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Behaviour_HandlerFails_StillBumpsTheVersion()
+    {
+        var version = new CatalogVersion();
+        var behaviour = new CatalogChangeBehaviour<DeleteSong.Command, Unit>(version);
+
+        var act = () => behaviour.Handle(new DeleteSong.Command(1), CancellationToken.None,
+            () => Task.FromException<Unit>(new InvalidOperationException("failed after a partial write")));
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        version.Current.Should().Be(1, "a handler can fail after part of its change was stored");
+    }
+}
