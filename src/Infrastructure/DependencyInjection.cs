@@ -12,7 +12,14 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContextPool<MusicPlayerDbContext>(options => DatabaseProvider.Configure(options, configuration));
+        services.AddSingleton(provider => new UserSessionCache(provider.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60))));
+        services.AddSingleton<UserSessionCache.EvictOnSave>();
+        services.AddDbContextPool<MusicPlayerDbContext>((provider, options) =>
+        {
+            DatabaseProvider.Configure(options, configuration);
+            options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
+        });
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();

@@ -10,7 +10,8 @@ namespace MusicPlayer.Api.Infrastructure;
 /// <summary>
 /// Runs after a token's signature and lifetime check out: the user must still exist and the
 /// token must come from their current session (a password change ends older ones). The role is
-/// taken from the database, so a role change applies on the user's next request.
+/// taken from the database, so a role change applies on the user's next request. The look-up goes
+/// through <see cref="UserSessionCache"/>, which every saved change to a user on this instance evicts.
 /// </summary>
 internal static class TokenSessionCheck
 {
@@ -25,8 +26,10 @@ internal static class TokenSessionCheck
             return;
         }
 
-        var users = context.HttpContext.RequestServices.GetRequiredService<IReadRepository<User>>();
-        var session = await users.FirstOrDefaultAsync(new UserSessionSpec(userId), context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var session = await services.GetRequiredService<UserSessionCache>().GetAsync(userId, () =>
+            services.GetRequiredService<IReadRepository<User>>()
+                .FirstOrDefaultAsync(new UserSessionSpec(userId), context.HttpContext.RequestAborted));
         if (session is null || session.SessionVersion != sessionVersion)
         {
             context.Fail("The token's session has ended.");
