@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();

@@ -12,14 +12,18 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// also tells whether the song exists), so changes to one song's likes run one at a time, always
 /// taking locks in the same order: no lost counts, no deadlocks, no duplicate-key races.
 /// </summary>
-internal sealed class LikeStore(MusicPlayerDbContext context) : ILikeStore
+internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate gate) : ILikeStore
 {
     public Task<bool> LikeAsync(int userId, int songId, DateTime now, CancellationToken cancellationToken) =>
         OnLockedSongAsync(songId, async () =>
         {
-            if (await Like(userId, songId).AnyAsync(cancellationToken)) return false;
-            context.UserLikes.Add(new UserLike(userId, songId, now));
-            await context.SaveChangesAsync(cancellationToken);
+            // One portable statement: adds the like unless it is there (no tracking, no extra round trip).
+            var added = await context.Database.ExecuteSqlInterpolatedAsync(
+                $@"INSERT INTO ""UserLikes"" (""UserId"", ""SongId"", ""LikedAt"")
+                   SELECT {userId}, {songId}, {now}
+                   WHERE NOT EXISTS (SELECT 1 FROM ""UserLikes"" WHERE ""UserId"" = {userId} AND ""SongId"" = {songId})",
+                cancellationToken);
+            if (added == 0) return false;
             await Song(songId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount + 1), cancellationToken);
             return true;
         }, cancellationToken);
@@ -45,7 +49,7 @@ internal sealed class LikeStore(MusicPlayerDbContext context) : ILikeStore
 
     // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
     private Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken) =>
-        context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        gate.RunAsync(context, () => context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -54,7 +58,7 @@ internal sealed class LikeStore(MusicPlayerDbContext context) : ILikeStore
             var changed = await change();
             await transaction.CommitAsync(cancellationToken);
             return changed;
-        });
+        }), cancellationToken);
 
     private IQueryable<UserLike> Like(int userId, int songId) =>
         context.UserLikes.Where(l => l.UserId == userId && l.SongId == songId);
