@@ -20,8 +20,10 @@ internal static class AuthRateLimiting
 
         return services.AddRateLimiter(options =>
         {
+            // Keyed by the matched endpoint, not the raw path: routing ignores case and a trailing slash,
+            // so "/api/v1/auth/LOGIN" or "/api/v1/auth/login/" must not count as a fresh endpoint.
             options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                $"{context.Connection.RemoteIpAddress}|{context.Request.Path}",
+                $"{context.Connection.RemoteIpAddress}|{(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
 
             options.OnRejected = async (context, cancellationToken) =>
