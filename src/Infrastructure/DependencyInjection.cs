@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

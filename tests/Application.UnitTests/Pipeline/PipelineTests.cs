@@ -55,6 +55,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
+        services.Replace(ServiceDescriptor.Singleton<ILoginFailureStore>(new InMemoryLoginFailureStore(_users)));
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(new FakePasswordHasher()));
         services.Replace(ServiceDescriptor.Singleton<ITokenService>(new FakeTokenService()));
 

@@ -24,7 +24,8 @@ public static class Login
         }
     }
 
-    internal sealed class Handler(IRepository<User> users, IPasswordHasher hasher, SessionTokens sessions, TimeProvider clock)
+    internal sealed class Handler(IRepository<User> users, ILoginFailureStore failures, IPasswordHasher hasher, SessionTokens sessions,
+        TimeProvider clock)
         : IRequestHandler<Command, TokenResponse>
     {
         // A real hash of a random password: checking against it costs what checking a real account costs.
@@ -43,8 +44,7 @@ public static class Login
             var check = hasher.Verify(user.PasswordHash, request.Password!);
             if (check == PasswordCheck.Failed)
             {
-                user.RecordFailedLogin(now);
-                await users.SaveChangesAsync(cancellationToken);
+                await failures.RecordFailedLoginAsync(user.Id, now, cancellationToken);
                 throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
             }
 

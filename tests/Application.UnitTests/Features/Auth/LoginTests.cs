@@ -16,7 +16,7 @@ public sealed class LoginTests
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     private Task<TokenResponse> Handle(string? email = "alice@example.com", string? password = TestData.Password) =>
-        new Login.Handler(_users, new FakePasswordHasher(), new SessionTokens(_tokenService, _tokens, _clock), _clock)
+        new Login.Handler(_users, new InMemoryLoginFailureStore(_users), new FakePasswordHasher(), new SessionTokens(_tokenService, _tokens, _clock), _clock)
             .Handle(new Login.Command(email, password), CancellationToken.None);
 
     /// <summary>Runs a login that must be refused and returns the message it was refused with.</summary>
