@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();

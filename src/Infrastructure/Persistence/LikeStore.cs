@@ -36,16 +36,30 @@ internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate ga
             return true;
         }, cancellationToken);
 
-    public Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken) =>
-        context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    public async Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken)
+    {
+        // Deleting a user calls this inside its own transaction (see AdminChangeLock): join it.
+        if (context.Database.CurrentTransaction is not null)
+        {
+            await RemoveAllOfUserInTransactionAsync(userId, cancellationToken);
+            return;
+        }
+
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var liked = context.UserLikes.Where(l => l.UserId == userId).Select(l => l.SongId);
-            await context.Songs.Where(s => liked.Contains(s.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount - 1), cancellationToken);
-            await context.UserLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await RemoveAllOfUserInTransactionAsync(userId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+    }
+
+    private async Task RemoveAllOfUserInTransactionAsync(int userId, CancellationToken cancellationToken)
+    {
+        var liked = context.UserLikes.Where(l => l.UserId == userId).Select(l => l.SongId);
+        await context.Songs.Where(s => liked.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount - 1), cancellationToken);
+        await context.UserLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
     private Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken) =>

@@ -132,17 +132,18 @@ public static class ChangeRole
                 .WithMessage($"'role' must be one of: {string.Join(", ", Roles.All)}.");
     }
 
-    internal sealed class Handler(IRepository<User> users, TimeProvider clock) : IRequestHandler<Command, UserDto>
+    internal sealed class Handler(IRepository<User> users, IAdminChangeLock adminLock, TimeProvider clock) : IRequestHandler<Command, UserDto>
     {
-        public async Task<UserDto> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
-            if (user.Role == request.Role) return UserDto.From(user);
-            await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
-            user.SetRole(request.Role!, clock.GetUtcNow().UtcDateTime);
-            await users.SaveChangesAsync(cancellationToken);
-            return UserDto.From(user);
-        }
+        public Task<UserDto> Handle(Command request, CancellationToken cancellationToken) =>
+            adminLock.RunAsync(request.Id, async () =>
+            {
+                var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
+                if (user.Role == request.Role) return UserDto.From(user);
+                await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
+                user.SetRole(request.Role!, clock.GetUtcNow().UtcDateTime);
+                await users.SaveChangesAsync(cancellationToken);
+                return UserDto.From(user);
+            }, cancellationToken);
     }
 }
 
@@ -152,18 +153,19 @@ public static class DeleteUser
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<User> users, ILikeStore likes) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<User> users, ILikeStore likes, IAdminChangeLock adminLock) : IRequestHandler<Command, Unit>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
-            await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
-            // The database would drop the like rows with the user, but not the songs' counts.
-            await likes.RemoveAllOfUserAsync(user.Id, cancellationToken);
-            users.Remove(user);
-            await users.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
+        public Task<Unit> Handle(Command request, CancellationToken cancellationToken) =>
+            adminLock.RunAsync(request.Id, async () =>
+            {
+                var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
+                await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
+                // The database would drop the like rows with the user, but not the songs' counts.
+                await likes.RemoveAllOfUserAsync(user.Id, cancellationToken);
+                users.Remove(user);
+                await users.SaveChangesAsync(cancellationToken);
+                return Unit.Value;
+            }, cancellationToken);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class ChangeRoleTests
     private User Get(int id) => _users.Items.Single(u => u.Id == id);
 
     private Task<UserDto> Handle(int id, string role) =>
-        new ChangeRole.Handler(_users, _clock).Handle(new ChangeRole.Command(id, role), CancellationToken.None);
+        new ChangeRole.Handler(_users, new ImmediateAdminChangeLock(), _clock).Handle(new ChangeRole.Command(id, role), CancellationToken.None);
 
     [Fact]
     public async Task Handle_PromoteUser_MakesThemAdmin()

@@ -14,7 +14,7 @@ public sealed class DeleteUserTests
     private readonly InMemoryRepository<UserLike> _likes = new();
 
     private Task Handle(int id) =>
-        new DeleteUser.Handler(_users, new InMemoryLikeStore(_songs, _likes)).Handle(new DeleteUser.Command(id), CancellationToken.None);
+        new DeleteUser.Handler(_users, new InMemoryLikeStore(_songs, _likes), new ImmediateAdminChangeLock()).Handle(new DeleteUser.Command(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_UserWithLikes_RemovesTheLikesFromTheSongsCounts()
