@@ -31,12 +31,20 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The <c>Jwt:SigningKey</c> setting; null leaves it unset.</summary>
     protected virtual string? SigningKey => TestTokens.SigningKey;
 
+    /// <summary>
+    /// <c>RateLimiting:Auth:PermitLimit</c>: logins, registrations and refreshes per client and minute.
+    /// In-memory requests all come from one (unknown) address, so the default is far above what any
+    /// test class sends; the rate limiting tests lower it.
+    /// </summary>
+    protected virtual int AuthPermitLimit => 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Database.ProviderName);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("RateLimiting:Auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }
