@@ -28,6 +28,9 @@ internal sealed class RefreshTokenStore(MusicPlayerDbContext context) : IRefresh
     public Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) =>
         Revoke(Tokens.Where(t => t.FamilyId == familyId), now, cancellationToken);
 
+    public Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken) =>
+        Tokens.AnyAsync(t => t.FamilyId == familyId && t.RevokedAt != null, cancellationToken);
+
     public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) =>
         Revoke(Tokens.Where(t => t.UserId == userId), now, cancellationToken);
 

@@ -65,6 +65,12 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     public Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) =>
         Revoke(t => t.FamilyId == familyId, now, cancellationToken);
 
+    public Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_tokens.Any(t => t.FamilyId == familyId && t.RevokedAt != null));
+    }
+
     public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) =>
         Revoke(t => t.UserId == userId, now, cancellationToken);
 

@@ -19,5 +19,8 @@ public interface IRefreshTokenStore
 
     Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>True when any token of the login has been revoked: the login has ended, whatever its newest token says.</summary>
+    Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken);
+
     Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken);
 }

@@ -34,6 +34,14 @@ public static class Refresh
                 throw Invalid();
             }
 
+            // A reuse presented at the same moment may have revoked the login without reaching the
+            // token issued to its other holder: a revoked ancestor ends the whole line.
+            if (await tokens.IsFamilyRevokedAsync(token.FamilyId, cancellationToken))
+            {
+                await tokens.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+                throw Invalid();
+            }
+
             var user = await users.FirstOrDefaultAsync(new EntityByIdSpec<User>(token.UserId), cancellationToken) ?? throw Invalid();
             return await sessions.IssueAsync(user, token.FamilyId, cancellationToken);
         }
