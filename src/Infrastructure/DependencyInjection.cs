@@ -12,7 +12,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(provider => new UserSessionCache(provider.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(provider => new UserSessionCache(provider.GetService<TimeProvider>() ?? TimeProvider.System,
             TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60))));
         services.AddSingleton<UserSessionCache.EvictOnSave>();
         services.AddDbContextPool<MusicPlayerDbContext>((provider, options) =>
