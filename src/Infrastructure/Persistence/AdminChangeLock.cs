@@ -14,19 +14,15 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// </summary>
 internal sealed class AdminChangeLock(MusicPlayerDbContext context, UserSessionCache sessions) : IAdminChangeLock
 {
-    // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
     public async Task<T> RunAsync<T>(int userId, Func<Task<T>> change, CancellationToken cancellationToken)
     {
-        var result = await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var result = await context.InTransactionAsync(async () =>
         {
             context.ChangeTracker.Clear();
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             await context.Users.Where(u => u.Role == Roles.Admin)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), cancellationToken);
-            var changed = await change();
-            await transaction.CommitAsync(cancellationToken);
-            return changed;
-        });
+            return await change();
+        }, cancellationToken);
         sessions.Evict(userId);
         return result;
     }

@@ -45,34 +45,25 @@ internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate ga
             return;
         }
 
-        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            await RemoveAllOfUserInTransactionAsync(userId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        await context.InTransactionAsync(() => RemoveAllOfUserInTransactionAsync(userId, cancellationToken), cancellationToken);
     }
 
-    private async Task RemoveAllOfUserInTransactionAsync(int userId, CancellationToken cancellationToken)
+    private async Task<int> RemoveAllOfUserInTransactionAsync(int userId, CancellationToken cancellationToken)
     {
         var liked = context.UserLikes.Where(l => l.UserId == userId).Select(l => l.SongId);
         await context.Songs.Where(s => liked.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount - 1), cancellationToken);
-        await context.UserLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return await context.UserLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    // Through the provider's execution strategy, so a retrying strategy (SQL Server) replays the whole transaction.
     private Task<bool> OnLockedSongAsync(int songId, Func<Task<bool>> change, CancellationToken cancellationToken) =>
-        gate.RunAsync(context, () => context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        gate.RunAsync(context, () => context.InTransactionAsync(async () =>
         {
             context.ChangeTracker.Clear();
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var locked = await Song(songId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount), cancellationToken);
             if (locked == 0) throw new NotFoundException("Song", songId);
-            var changed = await change();
-            await transaction.CommitAsync(cancellationToken);
-            return changed;
-        }), cancellationToken);
+            return await change();
+        }, cancellationToken), cancellationToken);
 
     private IQueryable<UserLike> Like(int userId, int songId) =>
         context.UserLikes.Where(l => l.UserId == userId && l.SongId == songId);
