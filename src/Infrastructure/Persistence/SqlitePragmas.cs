@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MusicPlayer.Infrastructure.Persistence;
@@ -7,7 +10,8 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// SQLite settings for a server: write-ahead logging (readers never wait for the writer; set once,
 /// it stays in the file) and, with it, synchronous=NORMAL (a commit no longer waits for fsync; a
 /// power cut can lose the last commits but never corrupts the database), and a busy timeout.
-/// synchronous and busy_timeout are per-connection settings, so they are applied whenever a connection opens.
+/// synchronous and busy_timeout belong to the native connection, which the driver pools and reuses
+/// across opens: they are applied the first time each native connection is seen, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -27,8 +31,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
+
+    private void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && !_configured.TryAdd(handle, handle)) return;
         using var command = connection.CreateCommand();
         command.CommandText = PerConnection;
         command.ExecuteNonQuery();
