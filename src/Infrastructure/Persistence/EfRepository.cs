@@ -10,8 +10,8 @@ internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepositor
     private IQueryable<T> Source(Specification<T> specification)
     {
         IQueryable<T> query = context.Set<T>();
-        foreach (var include in specification.Includes) query = query.Include(include);
-        return specification.ReadOnly ? query.AsNoTracking() : query;
+        foreach (var include in specification.Includes) query = query.Include(include.ToString());
+        return specification.Tracked ? query : query.AsNoTracking();
     }
 
     public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,6 @@
+using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Domain.Catalog;
 
@@ -88,5 +90,106 @@ public sealed class InMemoryRepositoryTests
         var act = () => _albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(1), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_AfterChangingAnUntrackedRead_Throws()
+    {
+        _albums.Seed(TestData.Album(title: "Before"));
+        var album = (await _albums.FirstOrDefaultAsync(new AlbumByTitleSpec("Before")))!;
+
+        album.Update(TestData.AlbumInput(title: "After").ToDetails(), TestData.Minutes(1));
+        var act = () => _albums.SaveChangesAsync();
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*without tracking*EF Core would save nothing*");
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_AfterAddingASongThroughAnUntrackedRead_Throws()
+    {
+        var album = TestData.Album();
+        _albums.Seed(album);
+        var read = (await _albums.FirstOrDefaultAsync(new AlbumByTitleSpec(album.Title)))!;
+
+        read.SetSong(TestData.Song(id: 5), trackNumber: 1);
+        var act = () => _albums.SaveChangesAsync();
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_UntrackedReadLeftAlone_Saves()
+    {
+        _albums.Seed(TestData.Album(title: "Same"));
+        await _albums.FirstOrDefaultAsync(new AlbumByTitleSpec("Same"));
+        _albums.Add(TestData.Album(title: "New"));
+
+        await _albums.SaveChangesAsync();
+
+        _albums.Items.Select(a => a.Title).Should().Equal("Same", "New");
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_AfterChangingATrackedRead_StoresTheChange()
+    {
+        _albums.Seed(TestData.Album(title: "Before"));
+        await _albums.FirstOrDefaultAsync(new AlbumByTitleSpec("Before"));
+        var album = await _albums.GetByIdOrThrowAsync(1, CancellationToken.None);
+
+        album.Update(TestData.AlbumInput(title: "After").ToDetails(), TestData.Minutes(1));
+        await _albums.SaveChangesAsync();
+
+        _albums.Items.Single().Title.Should().Be("After");
+    }
+
+    [Fact]
+    public async Task FirstOrDefaultAsync_IncludeOfAScalar_ThrowsAsEfWould()
+    {
+        _albums.Seed(TestData.Album());
+
+        var act = () => _albums.FirstOrDefaultAsync(new IncludingSpec(a => a.Title));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*Title is not a navigation*");
+    }
+
+    [Fact]
+    public async Task FirstOrDefaultAsync_IncludeOfNavigations_Reads()
+    {
+        _albums.Seed(TestData.Album());
+
+        var album = await _albums.FirstOrDefaultAsync(new IncludingSpec(a => a.Songs.Select(l => l.Song)));
+
+        album.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task ListAsync_ProjectionWithInclude_ThrowsBecauseEfIgnoresIt()
+    {
+        var act = () => _albums.ListAsync(new ProjectingIncludeSpec());
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*ignores includes in projections*");
+    }
+
+    [Fact]
+    public async Task GetByIdOrThrowAsync_Missing_NamesTheEntityAndId()
+    {
+        var act = () => _albums.GetByIdOrThrowAsync(42, CancellationToken.None);
+
+        await act.Should().ThrowAsync<NotFoundException>().WithMessage("Album 42 was not found.");
+    }
+
+    private sealed class AlbumByTitleSpec : Specification<Album>
+    {
+        public AlbumByTitleSpec(string title) => Where(a => a.Title == title);
+    }
+
+    private sealed class IncludingSpec : Specification<Album>
+    {
+        public IncludingSpec(System.Linq.Expressions.Expression<Func<Album, object?>> include) => Include(include);
+    }
+
+    private sealed class ProjectingIncludeSpec : Specification<Album, string>
+    {
+        public ProjectingIncludeSpec() : base(a => a.Title) => Include(a => a.Songs);
     }
 }

@@ -11,22 +11,30 @@ public abstract class Specification<T> where T : class
 {
     private readonly List<Expression<Func<T, bool>>> _criteria = [];
     private readonly List<(LambdaExpression Key, bool Descending)> _order = [];
-    private readonly List<string> _includes = [];
+    private readonly List<IncludePath> _includes = [];
 
-    public IReadOnlyList<string> Includes => _includes;
+    /// <summary>The navigations loaded with each entity (only with <see cref="Tracked"/> reads of whole entities).</summary>
+    public IReadOnlyList<IncludePath> Includes => _includes;
     public int? Skip { get; private set; }
     public int? Take { get; private set; }
 
-    /// <summary>When true the query reads for display only and nothing it returns will be changed.</summary>
-    public bool ReadOnly { get; protected init; } = true;
+    /// <summary>
+    /// True when the entities read are tracked, so that changes made to them are stored by the next
+    /// save. False (the default) reads for display only: changes to what it returns are never saved,
+    /// and the in-memory test repository refuses a save after such a change, as a reminder.
+    /// </summary>
+    public bool Tracked { get; protected init; }
 
     protected void Where(Expression<Func<T, bool>> criterion) => _criteria.Add(criterion);
 
     /// <summary>Adds an ordering key; the first call is the primary key of the sort.</summary>
     protected void OrderBy<TKey>(Expression<Func<T, TKey>> key, bool descending = false) => _order.Add((key, descending));
 
-    /// <summary>Loads a navigation (a dotted path such as "Songs.Song") with the entity.</summary>
-    protected void Include(string navigationPath) => _includes.Add(navigationPath);
+    /// <summary>
+    /// Loads a navigation with the entity: <c>a =&gt; a.Songs</c>, or through a collection
+    /// <c>a =&gt; a.Songs.Select(l =&gt; l.Song)</c>.
+    /// </summary>
+    protected void Include<TProperty>(Expression<Func<T, TProperty>> navigation) => _includes.Add(IncludePath.From(navigation));
 
     protected void Page(int page, int pageSize)
     {

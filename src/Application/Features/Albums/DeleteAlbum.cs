@@ -1,6 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Catalog;
@@ -17,8 +16,7 @@ public static class DeleteAlbum
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.Id), cancellationToken)
-                        ?? throw new NotFoundException("Album", request.Id);
+            var album = await albums.GetByIdOrThrowAsync(request.Id, cancellationToken);
             albums.Remove(album);
             await albums.SaveChangesAsync(cancellationToken);
             return Unit.Value;

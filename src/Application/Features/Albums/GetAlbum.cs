@@ -1,5 +1,4 @@
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Catalog;
@@ -14,8 +13,7 @@ public static class GetAlbum
 
     internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, AlbumDetailDto>
     {
-        public async Task<AlbumDetailDto> Handle(Query request, CancellationToken cancellationToken) =>
-            await albums.FirstOrDefaultAsync(new AlbumDetailSpec(request.Id), cancellationToken)
-            ?? throw new NotFoundException("Album", request.Id);
+        public Task<AlbumDetailDto> Handle(Query request, CancellationToken cancellationToken) =>
+            albums.FirstOrThrowAsync(new AlbumDetailSpec(request.Id), request.Id, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Songs;
@@ -29,7 +28,6 @@ public static class ListAlbumSongs
     internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
     {
         public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            await albums.FirstOrDefaultAsync(new Spec(request.AlbumId), cancellationToken)
-            ?? throw new NotFoundException("Album", request.AlbumId);
+            await albums.FirstOrThrowAsync(new Spec(request.AlbumId), request.AlbumId, cancellationToken);
     }
 }

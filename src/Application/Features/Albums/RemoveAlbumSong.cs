@@ -18,9 +18,7 @@ public static class RemoveAlbumSong
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             // The links' songs are loaded too: taking a song off also detaches the link from the song's side.
-            var album = await albums.FirstOrDefaultAsync(
-                            new EntityByIdSpec<Album>(request.AlbumId, $"{nameof(Album.Songs)}.{nameof(AlbumSong.Song)}"), cancellationToken)
-                        ?? throw new NotFoundException("Album", request.AlbumId);
+            var album = await albums.GetByIdOrThrowAsync(request.AlbumId, cancellationToken, a => a.Songs.Select(l => l.Song));
             if (!album.RemoveSong(request.SongId))
                 throw new NotFoundException($"Song {request.SongId} on album", request.AlbumId);
             await albums.SaveChangesAsync(cancellationToken);

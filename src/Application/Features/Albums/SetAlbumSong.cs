@@ -1,6 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -25,10 +24,8 @@ public static class SetAlbumSong
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.AlbumId, nameof(Album.Songs)), cancellationToken)
-                        ?? throw new NotFoundException("Album", request.AlbumId);
-            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.SongId), cancellationToken)
-                       ?? throw new NotFoundException("Song", request.SongId);
+            var album = await albums.GetByIdOrThrowAsync(request.AlbumId, cancellationToken, a => a.Songs);
+            var song = await songs.GetByIdOrThrowAsync(request.SongId, cancellationToken);
             album.SetSong(song, request.TrackNumber);
             await albums.SaveChangesAsync(cancellationToken);
             return Unit.Value;

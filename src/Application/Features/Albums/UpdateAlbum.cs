@@ -1,6 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -24,8 +23,7 @@ public static class UpdateAlbum
     {
         public async Task<AlbumDetailDto> Handle(Command request, CancellationToken cancellationToken)
         {
-            var album = await albums.FirstOrDefaultAsync(new EntityByIdSpec<Album>(request.Id), cancellationToken)
-                        ?? throw new NotFoundException("Album", request.Id);
+            var album = await albums.GetByIdOrThrowAsync(request.Id, cancellationToken);
             album.Update(request.Album.ToDetails(), clock.GetUtcNow().UtcDateTime);
             await albums.SaveChangesAsync(cancellationToken);
             return (await albums.FirstOrDefaultAsync(new AlbumDetailSpec(album.Id), cancellationToken))!;

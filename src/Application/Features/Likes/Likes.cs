@@ -20,7 +20,7 @@ public static class LikeSong
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            await likes.LikeAsync(currentUser.UserId!.Value, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }
@@ -36,7 +36,7 @@ public static class UnlikeSong
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            await likes.UnlikeAsync(currentUser.UserId!.Value, request.SongId, cancellationToken);
+            await likes.UnlikeAsync(currentUser.RequiredUserId, request.SongId, cancellationToken);
             return Unit.Value;
         }
     }
@@ -72,7 +72,7 @@ public static class ListMyLikes
         : IRequestHandler<Query, PagedResult<LikedSongDto>>
     {
         public Task<PagedResult<LikedSongDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            likes.PageAsync(new Spec(currentUser.UserId!.Value, request), request, cancellationToken);
+            likes.PageAsync(new Spec(currentUser.RequiredUserId, request), request, cancellationToken);
     }
 }
 

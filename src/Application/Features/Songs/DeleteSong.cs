@@ -1,6 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Catalog;
@@ -17,8 +16,7 @@ public static class DeleteSong
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.Id), cancellationToken)
-                       ?? throw new NotFoundException("Song", request.Id);
+            var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
             songs.Remove(song);
             await songs.SaveChangesAsync(cancellationToken);
             return Unit.Value;

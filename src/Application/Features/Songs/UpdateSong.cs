@@ -1,6 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -23,8 +22,7 @@ public static class UpdateSong
     {
         public async Task<SongDetailDto> Handle(Command request, CancellationToken cancellationToken)
         {
-            var song = await songs.FirstOrDefaultAsync(new EntityByIdSpec<Song>(request.Id), cancellationToken)
-                       ?? throw new NotFoundException("Song", request.Id);
+            var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
             song.Update(request.Song.ToDetails(), clock.GetUtcNow().UtcDateTime);
             await songs.SaveChangesAsync(cancellationToken);
             return (await reader.ReadAsync(song.Id, cancellationToken))!;

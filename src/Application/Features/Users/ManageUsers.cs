@@ -64,8 +64,7 @@ public static class GetUser
     {
         public async Task<UserProfileDto> Handle(Query request, CancellationToken cancellationToken)
         {
-            var user = await users.FirstOrDefaultAsync(new UserDtoSpec(request.Id), cancellationToken)
-                       ?? throw new Common.Errors.NotFoundException("User", request.Id);
+            var user = await users.FirstOrThrowAsync(new UserDtoSpec(request.Id), request.Id, cancellationToken);
             var full = user.Id == currentUser.UserId || currentUser.IsInRole(Roles.Admin);
             return new UserProfileDto
             {

@@ -16,7 +16,7 @@ public static class GetMe
     internal sealed class Handler(IReadRepository<User> users, ICurrentUser currentUser) : IRequestHandler<Query, UserDto>
     {
         public async Task<UserDto> Handle(Query request, CancellationToken cancellationToken) =>
-            await users.FirstOrDefaultAsync(new UserDtoSpec(currentUser.UserId!.Value), cancellationToken)
+            await users.FirstOrDefaultAsync(new UserDtoSpec(currentUser.RequiredUserId), cancellationToken)
             ?? throw new UnauthenticatedException("The account no longer exists.");
     }
 }
@@ -40,7 +40,7 @@ public static class UpdateMe
     {
         public async Task<UserDto> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await Accounts.LoadAsync(users, currentUser.UserId!.Value, cancellationToken);
+            var user = await Accounts.LoadAsync(users, currentUser.RequiredUserId, cancellationToken);
             await UniqueAccount.EnsureAsync(users, request.Username, null, user.Id, cancellationToken);
             user.SetProfile(request.Username, user.Email, request.FirstName, request.LastName, clock.GetUtcNow().UtcDateTime);
             await users.SaveChangesAsync(cancellationToken);
@@ -70,7 +70,7 @@ public static class ChangePassword
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var user = await Accounts.LoadAsync(users, currentUser.UserId!.Value, cancellationToken);
+            var user = await Accounts.LoadAsync(users, currentUser.RequiredUserId, cancellationToken);
             if (hasher.Verify(user.PasswordHash, request.CurrentPassword!) == PasswordCheck.Failed)
                 throw RequestValidationException.For("currentPassword", "The current password is wrong.");
             user.ChangePassword(hasher.Hash(request.NewPassword!), now);
@@ -85,8 +85,7 @@ internal static class Accounts
 {
     /// <summary>The caller's or a named user's account, tracked; 404 when it does not exist.</summary>
     public static async Task<User> LoadAsync(IReadRepository<User> users, int id, CancellationToken cancellationToken) =>
-        await users.FirstOrDefaultAsync(new EntityByIdSpec<User>(id), cancellationToken)
-        ?? throw new NotFoundException("User", id);
+        await users.GetByIdOrThrowAsync(id, cancellationToken);
 
     /// <summary>Refuses to take away the last admin.</summary>
     public static async Task EnsureNotLastAdminAsync(IReadRepository<User> users, User user, CancellationToken cancellationToken)

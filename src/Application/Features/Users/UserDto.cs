@@ -66,7 +66,7 @@ public sealed class UserByEmailSpec : Specification<User>
 {
     public UserByEmailSpec(string email)
     {
-        ReadOnly = false;
+        Tracked = true;
         var normalized = User.Normalize(email);
         Where(u => u.NormalizedEmail == normalized);
     }
