@@ -1,0 +1,64 @@
+using System.Reflection;
+using MediatR;
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.UnitTests.Caching;
+
+/// <summary>
+/// Public catalog lists are served from memory until the catalog version moves on, and only
+/// requests marked <see cref="IChangesCatalog"/> move it. A write that changes what a list shows
+/// but is not marked would leave clients reading stale lists with nothing failing; this test makes
+/// it fail. A new feature whose writes change what the catalog lists show (a new counter on songs,
+/// say) adds the store that writes it to <see cref="CatalogWritePorts"/>.
+/// </summary>
+public sealed class CatalogWriteMarkingTests
+{
+    /// <summary>The stores that write what public album and song lists show: the rows and the like counters.</summary>
+    private static readonly Type[] CatalogWritePorts = [typeof(IRepository<Album>), typeof(IRepository<Song>), typeof(ILikeStore)];
+
+    private static readonly Type[] AllHandlers = typeof(IChangesCatalog).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && RequestOf(t) is not null)
+        .ToArray();
+
+    public static TheoryData<Type> Handlers() => new(AllHandlers);
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public void Handler_WritingWhatCatalogListsShow_HandlesARequestMarkedAsChangingTheCatalog(Type handler)
+    {
+        var request = RequestOf(handler)!;
+        var writes = WritePortsOf(handler);
+
+        if (writes.Length > 0)
+            typeof(IChangesCatalog).IsAssignableFrom(request).Should().BeTrue(
+                $"{request.FullName} writes through {string.Join(", ", writes.Select(w => w.Name))}, so cached lists must be invalidated");
+        else
+            typeof(IChangesCatalog).IsAssignableFrom(request).Should().BeFalse(
+                $"{request.FullName} writes nothing catalog lists show, so it must not throw every cached list away");
+    }
+
+    [Fact]
+    public void Handlers_AreFound_IncludingBothKindsOfRequest()
+    {
+        var requests = AllHandlers.Select(h => RequestOf(h)!).ToList();
+
+        requests.Should().Contain(typeof(CreateSong.Command)).And.Contain(typeof(ListSongs.Query));
+        requests.Count(typeof(IChangesCatalog).IsAssignableFrom).Should().BeGreaterThanOrEqualTo(10);
+    }
+
+    private static Type? RequestOf(Type handler) =>
+        handler.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
+            ?.GetGenericArguments()[0];
+
+    private static Type[] WritePortsOf(Type handler) =>
+        handler.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .SelectMany(c => c.GetParameters())
+            .Select(p => p.ParameterType)
+            .Where(CatalogWritePorts.Contains)
+            .ToArray();
+}
