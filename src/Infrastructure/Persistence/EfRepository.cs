@@ -39,6 +39,14 @@ internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepositor
         {
             await context.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.State == EntityState.Deleted))
+        {
+            // Deleted at the same moment by someone else: the outcome the caller wanted, and what a
+            // second delete after the first would hear.
+            context.ChangeTracker.Clear();
+            var entity = ex.Entries[0].Entity;
+            throw new NotFoundException(entity.GetType().Name, (entity as Domain.Common.Entity)?.Id ?? 0);
+        }
         catch (DbUpdateException)
         {
             // A unique key, a foreign key or a concurrent delete got in the way between our checks and the write.
