@@ -32,6 +32,33 @@ public static class Text
             : throw new DomainException(field, $"'{field}' must be at most {maxLength} characters.");
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> holds a character no text field takes: an unpaired surrogate,
+    /// a control character (Unicode Cc; line feed, carriage return and tab only when
+    /// <paramref name="allowLineBreaks"/>), or an invisible format character (Unicode Cf: bidirectional
+    /// overrides such as U+202E, the byte order mark, soft hyphens, zero-width spaces). The zero-width
+    /// joiner and non-joiner, and emoji tag characters, are allowed: scripts and emoji sequences need them.
+    /// </summary>
+    public static bool HasForbiddenCharacters(string value, bool allowLineBreaks = false)
+    {
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(rest, out var rune, out var length) != System.Buffers.OperationStatus.Done)
+                return true;
+            rest = rest[length..];
+            switch (System.Text.Rune.GetUnicodeCategory(rune))
+            {
+                case System.Globalization.UnicodeCategory.Control when !(allowLineBreaks && rune.Value is '\n' or '\r' or '\t'):
+                case System.Globalization.UnicodeCategory.Format when !IsJoinerOrTag(rune.Value):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsJoinerOrTag(int codePoint) => codePoint is 0x200C or 0x200D or (>= 0xE0020 and <= 0xE007F);
+
     /// <summary>True for an absolute http or https URL.</summary>
     public static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)

@@ -107,4 +107,48 @@ public sealed class TextTests
         exception.Field.Should().Be("title");
         exception.Message.Should().Be("'title' is required.");
     }
+
+    [Theory]
+    [InlineData("a\u0000b")]         // NUL
+    [InlineData("bell\u0007")]       // other C0 controls
+    [InlineData("a\u0085b")]         // C1 next line
+    [InlineData("line\nbreak")]      // line breaks only where allowed
+    [InlineData("tab\there")]
+    [InlineData("evil\u202Etxt.exe")] // right-to-left override
+    [InlineData("\u2066isolate")]    // bidi isolate
+    [InlineData("\uFEFFbom")]        // byte order mark
+    [InlineData("zero\u200Bwidth")]  // zero-width space
+    [InlineData("soft\u00ADhyphen")]
+    public void HasForbiddenCharacters_ControlFormatOrBrokenText_IsTrue(string value) =>
+        Text.HasForbiddenCharacters(value).Should().BeTrue();
+
+    [Theory]
+    [InlineData("Beyoncé")]
+    [InlineData("AC/DC — Back in Black")]
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467")] // family emoji, joined by ZWJ
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F")] // flag of Scotland, tag characters
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")] // Persian with a zero-width non-joiner
+    [InlineData("\u05E9\u05DC\u05D5\u05DD")] // right-to-left script itself is fine
+    public void HasForbiddenCharacters_OrdinaryText_IsFalse(string value) =>
+        Text.HasForbiddenCharacters(value).Should().BeFalse();
+
+    [Theory]
+    [InlineData("line\nbreak")]
+    [InlineData("cr\r\nlf")]
+    [InlineData("tab\there")]
+    public void HasForbiddenCharacters_LineBreaksWhereAllowed_IsFalse(string value) =>
+        Text.HasForbiddenCharacters(value, allowLineBreaks: true).Should().BeFalse();
+
+    // Built in code: xunit would replace an unpaired surrogate in inline data before the test sees it.
+    [Fact]
+    public void HasForbiddenCharacters_UnpairedSurrogates_IsTrue()
+    {
+        Text.HasForbiddenCharacters(new string(['l', 'o', '\uD800', 'w'])).Should().BeTrue();
+        Text.HasForbiddenCharacters(new string(['\uDC00', 'x'])).Should().BeTrue();
+        Text.HasForbiddenCharacters(new string(['x', '\uD83C'])).Should().BeTrue();
+    }
+
+    [Fact]
+    public void HasForbiddenCharacters_NulWhereLineBreaksAreAllowed_IsStillTrue() =>
+        Text.HasForbiddenCharacters("a\nb\u0000", allowLineBreaks: true).Should().BeTrue();
 }

@@ -7,16 +7,22 @@ namespace MusicPlayer.Application.Common.Validation;
 /// <summary>The contract's field rules, written once for every validator.</summary>
 public static class RuleExtensions
 {
-    /// <summary>Required after trimming, at most <paramref name="maxLength"/> characters once trimmed.</summary>
+    /// <summary>Required after trimming, at most <paramref name="maxLength"/> characters once trimmed, no control or format characters.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must(v => Text.Clean(v) is not null).WithMessage("'{PropertyName}' is required.")
-            .Must(v => (Text.Clean(v)?.Length ?? 0) <= maxLength)
-            .WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.");
+            .OptionalText(maxLength);
 
-    /// <summary>Optional; when present at most <paramref name="maxLength"/> characters once trimmed.</summary>
-    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+    /// <summary>
+    /// Optional; when present at most <paramref name="maxLength"/> characters once trimmed, and no control or
+    /// format characters (<see cref="Text.HasForbiddenCharacters"/>; line breaks and tabs only when <paramref name="multiline"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.Must(v => (Text.Clean(v)?.Length ?? 0) <= maxLength)
-            .WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.");
+            .WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.")
+            .Must(v => Text.Clean(v) is not { } text || !Text.HasForbiddenCharacters(text, multiline))
+            .WithMessage(multiline
+                ? "'{PropertyName}' must not contain control characters other than line breaks and tabs, nor invisible format characters."
+                : "'{PropertyName}' must not contain control characters (including line breaks) nor invisible format characters.");
 
     /// <summary>Absolute http(s) URL when present.</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>

@@ -29,7 +29,7 @@ public abstract class CatalogInputValidator<T> : RequestValidator<T> where T : I
         RuleFor(x => x.Title).RequiredText(CatalogRules.TitleMaxLength);
         RuleFor(x => x.Artist).RequiredText(CatalogRules.ArtistMaxLength);
         RuleFor(x => x.Genre).RequiredText(CatalogRules.GenreMaxLength);
-        RuleFor(x => x.Description).OptionalText(CatalogRules.DescriptionMaxLength);
+        RuleFor(x => x.Description).OptionalText(CatalogRules.DescriptionMaxLength, multiline: true);
         RuleFor(x => x.CoverImageUrl).OptionalText(CatalogRules.UrlMaxLength).HttpUrl();
     }
 }
