@@ -2,6 +2,7 @@ using MusicPlayer.Api;
 using MusicPlayer.Api.Infrastructure;
 using MusicPlayer.Application;
 using MusicPlayer.Infrastructure;
+using MusicPlayer.Infrastructure.Persistence;
 
 if (args is ["--probe", var probeUrl]) return await HealthProbe.RunAsync(probeUrl);
 
@@ -11,6 +12,7 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedDemoLibraryAsync(app.Configuration);
 await app.EnsureConfiguredAdminAsync();
 app.UseHosting().UseApi();
 await app.RunAsync();
