@@ -42,7 +42,8 @@ internal static class ApiSetup
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
-        var jwt = JwtOptions.From(builder.Configuration);
+        var jwt = JwtOptions.From(builder.Configuration)
+            .EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;

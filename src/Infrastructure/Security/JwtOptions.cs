@@ -10,6 +10,9 @@ public sealed class JwtOptions
     public const string Section = "Jwt";
     public const int MinimumKeyBytes = 32;
 
+    /// <summary>The key appsettings.Development.json carries: public, so refused in every other environment.</summary>
+    public const string DevelopmentSigningKey = "development-only-signing-key-change-me-0123456789";
+
     public string? SigningKey { get; init; }
     public string Issuer { get; init; } = "musicplayer";
     public string Audience { get; init; } = "musicplayer";
@@ -29,6 +32,13 @@ public sealed class JwtOptions
             throw new InvalidOperationException("Jwt:AccessTokenMinutes and Jwt:RefreshTokenDays must be positive.");
         return options;
     }
+
+    /// <summary>Stops start-up outside Development when the key is the published development key.</summary>
+    public JwtOptions EnsureUsableIn(string environmentName, bool isDevelopment) =>
+        !isDevelopment && SigningKey == DevelopmentSigningKey
+            ? throw new InvalidOperationException(
+                $"Jwt:SigningKey is the development key, which is public; the {environmentName} environment needs a secret key of its own.")
+            : this;
 
     public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey!));
 

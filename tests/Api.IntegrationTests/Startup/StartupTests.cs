@@ -1,5 +1,6 @@
 using System.Net;
 using MusicPlayer.Api.IntegrationTests.Support;
+using MusicPlayer.Infrastructure.Security;
 
 namespace MusicPlayer.Api.IntegrationTests.Startup;
 
@@ -67,5 +68,34 @@ public sealed class StartupTests
         var response = await factory.CreateClient().GetAsync("/api/v1/albums");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData(MusicPlayerFactory.TestEnvironment)]
+    public async Task Start_OutsideDevelopmentWithTheDevelopmentKey_Throws(string environment)
+    {
+        await using var factory = new ConfiguredFactory(environment, JwtOptions.DevelopmentSigningKey);
+
+        var start = () => factory.CreateClient();
+
+        var thrown = start.Should().Throw<Exception>().Which;
+        Flatten(thrown).Should().Contain(e => e.Message.Contains("development key"));
+    }
+
+    [Fact]
+    public void DevelopmentKey_IsTheOneAppSettingsDevelopmentCarries()
+    {
+        var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(SourceTree.Api, "appsettings.Development.json")));
+
+        settings.RootElement.GetProperty("Jwt").GetProperty("SigningKey").GetString().Should().Be(JwtOptions.DevelopmentSigningKey);
+    }
+
+    [Fact]
+    public void BuildOutput_HoldsNoDevelopmentSettings()
+    {
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Should().BeTrue("the ordinary settings are copied beside the app");
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json")).Should().BeFalse(
+            "the development signing key and admin password must not travel with a build");
     }
 }
