@@ -1,6 +1,5 @@
 # syntax=docker/dockerfile:1
-# MusicPlayer API with the SQL Server provider. Build: docker build -t musicplayer .
-# Needs nuget.org (the SQL Server client is not in the registry copy our dev machines reach).
+# MusicPlayer API, set to the SQL Server provider (every build has all providers). Build: docker build -t musicplayer .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -10,9 +9,9 @@ COPY src/Domain/MusicPlayer.Domain.csproj src/Domain/
 COPY src/Application/MusicPlayer.Application.csproj src/Application/
 COPY src/Infrastructure/MusicPlayer.Infrastructure.csproj src/Infrastructure/
 COPY src/Api/MusicPlayer.Api.csproj src/Api/
-RUN dotnet restore src/Api/MusicPlayer.Api.csproj -p:WithSqlServer=true
+RUN dotnet restore src/Api/MusicPlayer.Api.csproj
 COPY src/ src/
-RUN dotnet publish src/Api/MusicPlayer.Api.csproj -c Release -p:WithSqlServer=true --no-restore -o /app/publish
+RUN dotnet publish src/Api/MusicPlayer.Api.csproj -c Release --no-restore -o /app/publish
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -27,7 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
-        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<IPasswordHasher>(PasswordHasher.From(configuration));
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();
         services.AddHostedService(provider => new RefreshTokenPurge(provider.GetRequiredService<IServiceScopeFactory>(),

@@ -14,13 +14,8 @@ public static class DatabaseProvider
     public const string SqlServer = "SqlServer";
     public const string DefaultConnectionString = "Data Source=musicplayer.db";
 
-    /// <summary>The providers this build can use (SQL Server only in a build made with -p:WithSqlServer=true).</summary>
-    public static IReadOnlyList<string> Available { get; } =
-#if SQLSERVER
-        [Sqlite, PostgreSql, SqlServer];
-#else
-        [Sqlite, PostgreSql];
-#endif
+    /// <summary>The providers every build can use.</summary>
+    public static IReadOnlyList<string> Available { get; } = [Sqlite, PostgreSql, SqlServer];
 
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration)
     {
@@ -31,14 +26,11 @@ public static class DatabaseProvider
             options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
         else if (Is(provider, PostgreSql))
             options.UseNpgsql(connectionString);
-#if SQLSERVER
         else if (Is(provider, SqlServer))
             options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
-#endif
         else
             throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available in this build. Available: {string.Join(", ", Available)}." +
-                (Is(provider, SqlServer) ? " SQL Server needs a build with -p:WithSqlServer=true (see the README)." : ""));
+                $"Database:Provider '{provider}' is not a known provider. Available: {string.Join(", ", Available)}.");
     }
 
     private static bool Is(string configured, string provider) => configured.Equals(provider, StringComparison.OrdinalIgnoreCase);

@@ -72,10 +72,7 @@ public sealed class SchemaDriftTests : IDisposable
         var modelled = SchemaDescription.Read(CreatedFromModel(provider));
 
         modelled.Should().Contain(l => l.StartsWith("table ")).And.Contain(l => l.StartsWith("index ")).And.Contain(l => l.StartsWith("foreign key "));
-        var differences = migrated.Except(modelled).Select(l => "migrated only: " + l)
-            .Concat(modelled.Except(migrated).Select(l => "model only:    " + l));
-        differences.Should().BeEmpty("the migrations must create what the model describes");
-        migrated.Should().Equal(modelled);
+        SchemaDescription.ShouldMatch(migrated, modelled);
     }
 
     [Fact]
@@ -217,11 +214,21 @@ public sealed class SchemaDriftTests : IDisposable
 }
 
 /// <summary>
-/// A SQLite schema as sorted lines: tables, columns, indexes and foreign keys, read with PRAGMAs.
+/// A schema as sorted lines: tables, columns, indexes and foreign keys, read from a SQLite or PostgreSQL
+/// database (PRAGMAs, catalogs) or from a SQL Server script (see SqlServerScriptTests.cs).
 /// EF's own bookkeeping tables (__EFMigrationsHistory, __EFMigrationsLock) are left out.
 /// </summary>
-internal static class SchemaDescription
+internal static partial class SchemaDescription
 {
+    /// <summary>The schema the migrations built must be the model's, line for line; the differences are listed first.</summary>
+    public static void ShouldMatch(IReadOnlyList<string> migrated, IReadOnlyList<string> modelled)
+    {
+        var differences = migrated.Except(modelled).Select(l => "migrated only: " + l)
+            .Concat(modelled.Except(migrated).Select(l => "model only:    " + l));
+        differences.Should().BeEmpty("the migrations must create what the model describes");
+        migrated.Should().Equal(modelled);
+    }
+
     public static IReadOnlyList<string> Read(TestDatabase database) =>
         database.IsSqlite ? ReadSqlite(database.ConnectionString + ";Pooling=False") : ReadPostgreSql(database.ConnectionString);
 

@@ -26,8 +26,11 @@ public static class AccountApi
     /// <summary>A password that satisfies the rule (8..128, a letter and a digit).</summary>
     public const string Password = "correct-horse-42";
 
-    /// <summary>The start of every hash the app's PBKDF2 hasher writes (format marker and PRF, base64).</summary>
+    /// <summary>The start of every PBKDF2 hash the app wrote before bcrypt (format marker and PRF, base64).</summary>
     public const string HashPrefix = "AQAAAA";
+
+    /// <summary>The start of every bcrypt hash: version and work factor (<c>$2a$12$</c>).</summary>
+    public static readonly System.Text.RegularExpressions.Regex BcryptHashPrefix = new(@"\$2[abxy]\$\d\d\$");
 
     /// <summary>Every property of a full profile (the user themself, admins, register, users/me).</summary>
     public static readonly string[] FullProfile = ["id", "username", "email", "firstName", "lastName", "role", "createdAt", "updatedAt"];
@@ -164,6 +167,7 @@ public sealed class LeakGuard : DelegatingHandler
         foreach (var text in new[] { body, headers })
         {
             text.Should().NotContain(AccountApi.HashPrefix, "no response carries a password hash; {0}", what);
+            AccountApi.BcryptHashPrefix.IsMatch(text).Should().BeFalse("no response carries a password hash; {0}", what);
             text.Should().NotContainEquivalentOf("Exception", "no response carries exception text; {0}", what);
         }
     }

@@ -38,6 +38,13 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual int AuthPermitLimit => 100_000;
 
+    /// <summary>
+    /// <c>Passwords:BcryptWorkFactor</c>: bcrypt's minimum, so the hundreds of registrations and logins
+    /// of the HTTP tests stay fast; null leaves the production default, which
+    /// <c>Accounts.PasswordStorageTests</c> runs with and asserts.
+    /// </summary>
+    protected virtual int? BcryptWorkFactor => 4;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -45,6 +52,8 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:Auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (BcryptWorkFactor is { } workFactor)
+            builder.UseSetting("Passwords:BcryptWorkFactor", workFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

@@ -1,6 +1,6 @@
 namespace MusicPlayer.Application.Common.Security;
 
-/// <summary>Hashes and checks passwords (PBKDF2 in production).</summary>
+/// <summary>Hashes and checks passwords (bcrypt in production).</summary>
 public interface IPasswordHasher
 {
     string Hash(string password);

@@ -50,11 +50,11 @@ public sealed class Accounts : Migration
                 table.ForeignKey("FK_RefreshTokens_Users_UserId", x => x.UserId, "Users", "Id", onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.CreateIndex("IX_Users_NormalizedEmail", "Users", "NormalizedEmail", unique: true);
-        migrationBuilder.CreateIndex("IX_Users_NormalizedUsername", "Users", "NormalizedUsername", unique: true);
+        migrationBuilder.CreateUniqueIndex("IX_Users_NormalizedEmail", "Users", "NormalizedEmail");
+        migrationBuilder.CreateUniqueIndex("IX_Users_NormalizedUsername", "Users", "NormalizedUsername");
         migrationBuilder.CreateIndex("IX_Users_Role", "Users", "Role");
         migrationBuilder.CreateIndex("IX_RefreshTokens_FamilyId", "RefreshTokens", "FamilyId");
-        migrationBuilder.CreateIndex("IX_RefreshTokens_TokenHash", "RefreshTokens", "TokenHash", unique: true);
+        migrationBuilder.CreateUniqueIndex("IX_RefreshTokens_TokenHash", "RefreshTokens", "TokenHash");
         migrationBuilder.CreateIndex("IX_RefreshTokens_UserId", "RefreshTokens", "UserId");
     }
 
