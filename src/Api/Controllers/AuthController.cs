@@ -2,7 +2,8 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Users;
 

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Users;

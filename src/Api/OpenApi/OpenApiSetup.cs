@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.OpenApi;
 
 /// <summary>The OpenAPI 3.1 document: info, the bearer scheme, and which operations need it.</summary>
 internal static class OpenApiSetup
