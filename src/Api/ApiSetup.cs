@@ -35,6 +35,7 @@ internal static class ApiSetup
         services.AddControllers(o =>
             {
                 o.Filters.Add(new JsonResponsesAttribute());
+                o.Conventions.Add(new AccessResponsesConvention());
                 o.Conventions.Add(new OkResponseConvention());
             })
             .AddJsonOptions(o =>

@@ -51,6 +51,14 @@ internal static class OpenApiSetup
                     if (parameter is { In: ParameterLocation.Query, Name: [var first, ..] name } && char.IsUpper(first))
                         parameter.Name = char.ToLowerInvariant(first) + name[1..];
 
+                // Responses in status order, whichever attribute or convention declared them.
+                if (operation.Responses is { Count: > 1 } responses)
+                {
+                    var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+                    responses.Clear();
+                    foreach (var (status, response) in sorted) responses[status] = response;
+                }
+
                 if (context.Description.ActionDescriptor is ControllerActionDescriptor action)
                     operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}";
 
