@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using MediatR;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.Caching;
+using MusicPlayer.Api.Http;
+using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
@@ -32,6 +35,7 @@ internal static class ApiSetup
         services.AddControllers(o =>
             {
                 o.Filters.Add(new JsonResponsesAttribute());
+                o.Conventions.Add(new AccessResponsesConvention());
                 o.Conventions.Add(new OkResponseConvention());
             })
             .AddJsonOptions(o =>

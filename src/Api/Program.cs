@@ -1,5 +1,5 @@
 using MusicPlayer.Api;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.Http;
 using MusicPlayer.Application;
 using MusicPlayer.Infrastructure;
 using MusicPlayer.Infrastructure.Persistence;

@@ -1,7 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.Caching;
+using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Songs;
@@ -17,6 +18,7 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     /// <summary>List albums</summary>
     /// <remarks>Paged; filter by genre or artist (exact, case-insensitive) and search title or artist with q. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed; any write changes it.</remarks>
     [HttpGet]
+    [Sends<ListAlbums.Query>]
     [CachedCatalogList]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<AlbumDto>>> List([FromQuery] ListAlbums.Query query, CancellationToken ct) =>
@@ -24,24 +26,27 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
 
     /// <summary>Get an album</summary>
     [HttpGet("{id:int}")]
+    [Sends<GetAlbum.Query>]
     [Authorize]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<AlbumDetailDto>> Get(int id, CancellationToken ct) =>
         Ok(await mediator.Send(new GetAlbum.Query(id), ct));
 
     /// <summary>List an album's songs in track order</summary>
     /// <remarks>Numbered tracks by number, then unnumbered ones by title. Not paged.</remarks>
     [HttpGet("{id:int}/songs")]
+    [Sends<ListAlbumSongs.Query>]
     [Authorize]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IReadOnlyList<AlbumTrackDto>>> ListSongs(int id, CancellationToken ct) =>
         Ok(await mediator.Send(new ListAlbumSongs.Query(id), ct));
 
     /// <summary>Create an album (admin)</summary>
     [HttpPost]
+    [Sends<CreateAlbum.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<AlbumDetailDto>> Create(AlbumInput body, CancellationToken ct)
     {
         var album = await mediator.Send(new CreateAlbum.Command(body), ct);
@@ -50,18 +55,19 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
 
     /// <summary>Update an album (admin)</summary>
     [HttpPut("{id:int}")]
+    [Sends<UpdateAlbum.Command>]
     [Authorize]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
-     Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<AlbumDetailDto>> Update(int id, AlbumInput body, CancellationToken ct) =>
         Ok(await mediator.Send(new UpdateAlbum.Command(id, body), ct));
 
     /// <summary>Delete an album (admin)</summary>
     /// <remarks>Its song links go; the songs stay.</remarks>
     [HttpDelete("{id:int}")]
+    [Sends<DeleteAlbum.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
         await mediator.Send(new DeleteAlbum.Command(id), ct);
@@ -71,10 +77,10 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     /// <summary>Put a song on an album (admin)</summary>
     /// <remarks>Adding a song that is already on the album updates its track number. The body is optional.</remarks>
     [HttpPut("{id:int}/songs/{songId:int}")]
+    [Sends<SetAlbumSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
-     Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<IActionResult> SetSong(int id, int songId,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TrackInput? body,
         CancellationToken ct)
@@ -85,9 +91,10 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
 
     /// <summary>Take a song off an album (admin)</summary>
     [HttpDelete("{id:int}/songs/{songId:int}")]
+    [Sends<RemoveAlbumSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> RemoveSong(int id, int songId, CancellationToken ct)
     {
         await mediator.Send(new RemoveAlbumSong.Command(id, songId), ct);

@@ -2,7 +2,8 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Users;
 
@@ -17,6 +18,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <summary>Register an account</summary>
     /// <remarks>Username 3..50 of letters, digits, '.', '_', '-'; password 8..128 with a letter and a digit. Rate limited per client address.</remarks>
     [HttpPost("register")]
+    [Sends<Register.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status201Created)]
     [Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status429TooManyRequests)]
@@ -29,6 +31,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <summary>Log in</summary>
     /// <remarks>Wrong email, wrong password and a locked account (5 failures lock it for 5 minutes) give the same 401. Rate limited per client address.</remarks>
     [HttpPost("login")]
+    [Sends<Login.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]
     [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<TokenResponse>> Login(Login.Command body, CancellationToken ct) =>
@@ -37,6 +40,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <summary>Trade a refresh token for a new token pair</summary>
     /// <remarks>Refresh tokens rotate; presenting a used one revokes every token of that login. Rate limited per client address.</remarks>
     [HttpPost("refresh")]
+    [Sends<Refresh.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]
     [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<TokenResponse>> Refresh(Refresh.Command body, CancellationToken ct) =>
@@ -44,9 +48,10 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
 
     /// <summary>Log out: revoke a refresh token</summary>
     [HttpPost("logout")]
+    [Sends<Logout.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden)]
+    [Problem(StatusCodes.Status403Forbidden)] // the refresh token belongs to another user: the handler's rule, not the request's
     public async Task<IActionResult> Logout(Logout.Command body, CancellationToken ct)
     {
         await mediator.Send(body, ct);

@@ -1,7 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MusicPlayer.Api.Infrastructure;
+using MusicPlayer.Api.Caching;
+using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
@@ -17,6 +18,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <summary>List songs</summary>
     /// <remarks>Paged; filter by genre, artist (exact, case-insensitive) or albumId, search title or artist with q. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed; any write changes it.</remarks>
     [HttpGet]
+    [Sends<ListSongs.Query>]
     [CachedCatalogList]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<SongDto>>> List([FromQuery] ListSongs.Query query, CancellationToken ct) =>
@@ -24,16 +26,18 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
 
     /// <summary>Get a song</summary>
     [HttpGet("{id:int}")]
+    [Sends<GetSong.Query>]
     [Authorize]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<SongDetailDto>> Get(int id, CancellationToken ct) =>
         Ok(await mediator.Send(new GetSong.Query(id), ct));
 
     /// <summary>Create a song (admin)</summary>
     [HttpPost]
+    [Sends<CreateSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<SongDetailDto>> Create(SongInput body, CancellationToken ct)
     {
         var song = await mediator.Send(new CreateSong.Command(body), ct);
@@ -42,18 +46,19 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
 
     /// <summary>Update a song (admin)</summary>
     [HttpPut("{id:int}")]
+    [Sends<UpdateSong.Command>]
     [Authorize]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
-     Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<SongDetailDto>> Update(int id, SongInput body, CancellationToken ct) =>
         Ok(await mediator.Send(new UpdateSong.Command(id, body), ct));
 
     /// <summary>Like a song</summary>
     /// <remarks>Idempotent: liking twice keeps one like.</remarks>
     [HttpPut("{id:int}/like")]
+    [Sends<LikeSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Like(int id, CancellationToken ct)
     {
         await mediator.Send(new LikeSong.Command(id), ct);
@@ -63,9 +68,10 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <summary>Unlike a song</summary>
     /// <remarks>Idempotent: unliking a song you do not like is fine.</remarks>
     [HttpDelete("{id:int}/like")]
+    [Sends<UnlikeSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Unlike(int id, CancellationToken ct)
     {
         await mediator.Send(new UnlikeSong.Command(id), ct);
@@ -75,9 +81,10 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <summary>Delete a song (admin)</summary>
     /// <remarks>Its album links and likes go with it.</remarks>
     [HttpDelete("{id:int}")]
+    [Sends<DeleteSong.Command>]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound)]
+    [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
         await mediator.Send(new DeleteSong.Command(id), ct);

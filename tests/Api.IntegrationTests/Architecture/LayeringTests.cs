@@ -56,6 +56,21 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void Api_NamespacesAreNamedForTheirConcern_NoneSharesTheInfrastructureProjectsName()
+    {
+        var namespaces = Api.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(ns => ns?.StartsWith("MusicPlayer.Api.", StringComparison.Ordinal) == true)
+            .Distinct()
+            .ToArray();
+
+        namespaces.Should().BeSubsetOf(
+            ["MusicPlayer.Api.Caching", "MusicPlayer.Api.Controllers", "MusicPlayer.Api.Http", "MusicPlayer.Api.OpenApi", "MusicPlayer.Api.Security"],
+            "a path alone should tell the layer and the concern; a new folder is named for what it holds");
+        namespaces.Should().Contain("MusicPlayer.Api.Http");
+    }
+
+    [Fact]
     public void InnerLayers_PublicSignaturesNameNoEfCoreOrAspNetCoreType()
     {
         // Belt and braces: no public signature in the inner layers names an outer framework type.

@@ -14,14 +14,13 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
 {
     // Read once per request type.
     private static readonly AuthorizeAttribute? Rule = typeof(TRequest).GetCustomAttribute<AuthorizeAttribute>();
-    private static readonly string[] AllowedRoles =
-        Rule?.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+    private static readonly IReadOnlyList<string> AllowedRoles = Rule?.RoleNames ?? [];
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (Rule is null) return next();
         if (currentUser.UserId is null) throw new UnauthenticatedException();
-        if (AllowedRoles.Length > 0 && !AllowedRoles.Any(currentUser.IsInRole)) throw new ForbiddenException();
+        if (AllowedRoles.Count > 0 && !AllowedRoles.Any(currentUser.IsInRole)) throw new ForbiddenException();
         return next();
     }
 }

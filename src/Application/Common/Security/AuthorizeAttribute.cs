@@ -10,4 +10,8 @@ public sealed class AuthorizeAttribute : Attribute
 {
     /// <summary>Comma-separated roles, any of which suffices; empty means any authenticated caller.</summary>
     public string Roles { get; init; } = "";
+
+    /// <summary><see cref="Roles"/> split at the commas and trimmed; empty means any authenticated caller.</summary>
+    public IReadOnlyList<string> RoleNames =>
+        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.OpenApi;
 
 /// <summary>
 /// Documents the 200 of actions that return <see cref="ActionResult{TValue}"/>. API Explorer infers

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.OpenApi;
 
 /// <summary>Documents an error status an action can return, as an RFC 9457 problem.</summary>
 internal sealed class ProblemAttribute(int statusCode)

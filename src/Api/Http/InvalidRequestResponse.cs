@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Http;
 
 /// <summary>
 /// Rewrites what model binding reports (bad JSON, wrong types, missing bodies) into the contract's

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.OpenApi;
 
 /// <summary>The OpenAPI 3.1 document: info, the bearer scheme, and which operations need it.</summary>
 internal static class OpenApiSetup
@@ -50,6 +50,14 @@ internal static class OpenApiSetup
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                     if (parameter is { In: ParameterLocation.Query, Name: [var first, ..] name } && char.IsUpper(first))
                         parameter.Name = char.ToLowerInvariant(first) + name[1..];
+
+                // Responses in status order, whichever attribute or convention declared them.
+                if (operation.Responses is { Count: > 1 } responses)
+                {
+                    var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+                    responses.Clear();
+                    foreach (var (status, response) in sorted) responses[status] = response;
+                }
 
                 if (context.Description.ActionDescriptor is ControllerActionDescriptor action)
                     operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}";

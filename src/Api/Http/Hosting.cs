@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Http;
 
 /// <summary>
 /// What running behind a reverse proxy, for browsers on other origins, and under an orchestrator

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Security;
 
 /// <summary>
 /// A fixed window per client address and endpoint on login, register and refresh

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Http;
 
 /// <summary>
 /// Caps request bodies at 1 MiB. A declared length over the cap is refused before anything is

@@ -5,7 +5,7 @@ using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Domain.Users;
 using MusicPlayer.Infrastructure.Security;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Security;
 
 /// <summary>
 /// Runs after a token's signature and lifetime check out: the user must still exist and the

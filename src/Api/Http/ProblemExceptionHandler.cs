@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Domain.Common;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Http;
 
 /// <summary>
 /// The one place where errors become HTTP: each application error kind maps to its status;

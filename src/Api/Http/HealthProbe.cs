@@ -1,4 +1,4 @@
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Http;
 
 /// <summary>
 /// `dotnet MusicPlayer.Api.dll --probe URL` exits 0 when URL answers 2xx: the container health check,

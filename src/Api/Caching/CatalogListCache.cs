@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 using MusicPlayer.Application.Common.Caching;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Caching;
 
 /// <summary>
 /// Caches the bytes of public catalog list responses (they are the same for every caller) and

@@ -1,7 +1,7 @@
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
 
-namespace MusicPlayer.Api.Infrastructure;
+namespace MusicPlayer.Api.Security;
 
 /// <summary>The caller as the bearer token describes them.</summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser

@@ -1,0 +1,84 @@
+using System.Reflection;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.Features.Users;
+
+namespace MusicPlayer.Tests.Shared;
+
+/// <summary>Who may send a request: anyone, any signed-in caller, or admins only.</summary>
+public enum Access
+{
+    Public,
+    Authenticated,
+    Admin,
+}
+
+/// <summary>
+/// The contract's access column, by request type: the one table the tests hold about access. It is
+/// deliberately written apart from the requests' <see cref="AuthorizeAttribute"/>s (a missing attribute
+/// is an open door, and must fail a test). Compiled into the application unit tests (declarations,
+/// pipeline) and the HTTP tests (endpoints, OpenAPI document), which find each request's method and
+/// route from the app's endpoints rather than from a second table.
+/// </summary>
+public static class AccessContract
+{
+    public static readonly IReadOnlyDictionary<Type, Access> ByRequest = new Dictionary<Type, Access>
+    {
+        // Accounts
+        [typeof(Register.Command)] = Access.Public,
+        [typeof(Login.Command)] = Access.Public,
+        [typeof(Refresh.Command)] = Access.Public,
+        [typeof(Logout.Command)] = Access.Authenticated,
+        [typeof(GetMe.Query)] = Access.Authenticated,
+        [typeof(UpdateMe.Command)] = Access.Authenticated,
+        [typeof(ChangePassword.Command)] = Access.Authenticated,
+        [typeof(ListMyLikes.Query)] = Access.Authenticated,
+        [typeof(ListUsers.Query)] = Access.Admin,
+        [typeof(GetUser.Query)] = Access.Authenticated,
+        [typeof(UpdateUser.Command)] = Access.Admin,
+        [typeof(ChangeRole.Command)] = Access.Admin,
+        [typeof(DeleteUser.Command)] = Access.Admin,
+        // Sent by the host at start-up, never over HTTP; no caller is signed in then.
+        [typeof(EnsureAdmin.Command)] = Access.Public,
+        // Likes
+        [typeof(LikeSong.Command)] = Access.Authenticated,
+        [typeof(UnlikeSong.Command)] = Access.Authenticated,
+        // Catalog
+        [typeof(ListAlbums.Query)] = Access.Public,
+        [typeof(GetAlbum.Query)] = Access.Authenticated,
+        [typeof(ListAlbumSongs.Query)] = Access.Authenticated,
+        [typeof(CreateAlbum.Command)] = Access.Admin,
+        [typeof(UpdateAlbum.Command)] = Access.Admin,
+        [typeof(DeleteAlbum.Command)] = Access.Admin,
+        [typeof(SetAlbumSong.Command)] = Access.Admin,
+        [typeof(RemoveAlbumSong.Command)] = Access.Admin,
+        [typeof(ListSongs.Query)] = Access.Public,
+        [typeof(GetSong.Query)] = Access.Authenticated,
+        [typeof(CreateSong.Command)] = Access.Admin,
+        [typeof(UpdateSong.Command)] = Access.Admin,
+        [typeof(DeleteSong.Command)] = Access.Admin,
+    };
+
+    /// <summary>Requests no HTTP operation sends.</summary>
+    public static readonly IReadOnlyList<Type> HostOnly = [typeof(EnsureAdmin.Command)];
+
+    /// <summary>A request's use-case name (<c>GetAlbum</c> for <c>GetAlbum.Query</c>), as the pipeline tests key them.</summary>
+    public static string UseCase(Type requestType) => requestType.DeclaringType?.Name ?? requestType.Name;
+
+    /// <summary>The use-case names of the requests with <paramref name="access"/>.</summary>
+    public static IEnumerable<string> UseCases(Access access) =>
+        ByRequest.Where(r => r.Value == access).Select(r => UseCase(r.Key));
+
+    /// <summary>What <paramref name="requestType"/> itself declares with <see cref="AuthorizeAttribute"/>.</summary>
+    public static Access Declared(Type requestType)
+    {
+        var rule = requestType.GetCustomAttribute<AuthorizeAttribute>(inherit: true);
+        if (rule is null) return Access.Public;
+        return rule.RoleNames.Count == 0 ? Access.Authenticated
+            : rule.RoleNames.SequenceEqual([Roles.Admin]) ? Access.Admin
+            : throw new InvalidOperationException($"{requestType} declares roles the contract does not have: {rule.Roles}");
+    }
+}
