@@ -31,6 +31,7 @@ internal static class ApiSetup
             context.ProblemDetails.Extensions["traceId"] =
                 Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<TransientFailureLog>();
 
         services.AddControllers(o =>
             {
@@ -99,7 +100,11 @@ internal static class ApiSetup
             o.RoutePrefix = "swagger";
         });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
         app.MapControllers();
         return app;
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicPlayer.Application.Common.Behaviours;
 
 namespace MusicPlayer.Application;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
         services.AddSingleton<Common.Caching.CatalogVersion>();
+        services.TryAddSingleton<Common.Errors.ITransientFailureDetector, Common.Errors.NoTransientFailures>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {

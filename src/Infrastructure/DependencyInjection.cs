@@ -20,6 +20,7 @@ public static class DependencyInjection
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
         });
+        services.AddSingleton<Application.Common.Errors.ITransientFailureDetector, DatabaseFailureDetector>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();

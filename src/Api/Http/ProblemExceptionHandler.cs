@@ -6,8 +6,10 @@ using MusicPlayer.Domain.Common;
 namespace MusicPlayer.Api.Http;
 
 /// <summary>
-/// The one place where errors become HTTP: each application error kind maps to its status;
-/// anything else is a plain 500 that reveals nothing (it is logged, with the trace id the client sees).
+/// The one place where errors become HTTP: each application error kind maps to its status; a
+/// transient failure of the database is a 503 with Retry-After (logged once per burst, see
+/// <see cref="TransientFailureLog"/>); anything else is a plain 500 that reveals nothing (it is
+/// logged, with the trace id the client sees).
 /// </summary>
 internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -33,6 +35,14 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             _ => null,
         };
 
+        var services = httpContext.RequestServices;
+        if (problem is null && services.GetRequiredService<ITransientFailureDetector>().IsTransient(exception))
+        {
+            services.GetRequiredService<TransientFailureLog>().Report(exception);
+            problem = Unavailable();
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception");
@@ -45,7 +55,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 ? "Bearer error=\"invalid_token\""
                 : "Bearer";
 
-        var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var problems = services.GetRequiredService<IProblemDetailsService>();
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -53,6 +63,13 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             Exception = exception,
         });
     }
+
+    /// <summary>How long a client should wait before trying again after a 503.</summary>
+    public const string RetryAfterSeconds = "5";
+
+    public static ProblemDetails Unavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable",
+            "The database is briefly unavailable; try again shortly.");
 
     private static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -31,6 +31,15 @@ public static class DatabaseProvider
         else
             throw new InvalidOperationException(
                 $"Database:Provider '{provider}' is not a known provider. Available: {string.Join(", ", Available)}.");
+
+        // A failed command or save propagates to the HTTP edge, which logs a defect once as an error and
+        // a transient outage once per burst as a warning: EF Core's own error line per failure would
+        // repeat both, and turn a database restart under load into a log storm.
+        options.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug)));
     }
 
     private static bool Is(string configured, string provider) => configured.Equals(provider, StringComparison.OrdinalIgnoreCase);

@@ -5,7 +5,7 @@ using MusicPlayer.Application.Common.Persistence;
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>Runs specifications against EF Core. Reads that only display data are not tracked.</summary>
-internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepository<T> where T : class
+internal sealed class EfRepository<T>(MusicPlayerDbContext context, ITransientFailureDetector transientFailures) : IRepository<T> where T : class
 {
     private IQueryable<T> Source(Specification<T> specification)
     {
@@ -47,7 +47,7 @@ internal sealed class EfRepository<T>(MusicPlayerDbContext context) : IRepositor
             var entity = ex.Entries[0].Entity;
             throw new NotFoundException(entity.GetType().Name, (entity as Domain.Common.Entity)?.Id ?? 0);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!transientFailures.IsTransient(ex))
         {
             // A unique key, a foreign key or a concurrent delete got in the way between our checks and the write.
             context.ChangeTracker.Clear();

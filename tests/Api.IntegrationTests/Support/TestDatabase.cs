@@ -68,6 +68,58 @@ public sealed class TestDatabase : IDisposable
         if (IsSqlite) Directory.CreateDirectory(Name);
     }
 
+    /// <summary>
+    /// Makes the database briefly unavailable until the result is disposed, the way it fails in
+    /// production: on SQLite another connection holds the write lock (writes time out busy); on
+    /// PostgreSQL the server is stopped at once (<c>pg_ctl stop -m immediate</c>) and started again.
+    /// PostgreSQL needs <c>MUSICPLAYER_TEST_PG_CTL</c>, the pg_ctl command line of the test server
+    /// (with -D; .ci/run sets it), and callers must not run beside other tests of the server.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginOutageAsync()
+    {
+        if (IsSqlite)
+        {
+            var holder = new SqliteConnection(ConnectionString + ";Pooling=False");
+            await holder.OpenAsync();
+            var transaction = (SqliteTransaction)await holder.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+            await using (var write = holder.CreateCommand())
+            {
+                // Holding the write lock: every other writer finds the database busy.
+                write.Transaction = transaction;
+                write.CommandText = "CREATE TABLE outage_lock (id INTEGER)";
+                await write.ExecuteNonQueryAsync();
+            }
+            return new Outage(async () =>
+            {
+                await transaction.RollbackAsync();
+                await holder.DisposeAsync();
+            });
+        }
+
+        var pgCtl = Environment.GetEnvironmentVariable("MUSICPLAYER_TEST_PG_CTL") is { Length: > 0 } command
+            ? command
+            : throw new InvalidOperationException("A PostgreSQL outage needs MUSICPLAYER_TEST_PG_CTL, the pg_ctl command line of the test server (see .ci/run).");
+        await RunAsync($"{pgCtl} stop -m immediate");
+        return new Outage(() => RunAsync($"{pgCtl} start -w"));
+    }
+
+    private static async Task RunAsync(string commandLine)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", commandLine])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{commandLine}' failed ({process.ExitCode}): {output}");
+    }
+
+    private sealed class Outage(Func<Task> end) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await end();
+    }
+
     public void Dispose()
     {
         if (_disposed) return;

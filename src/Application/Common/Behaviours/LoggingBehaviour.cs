@@ -5,8 +5,13 @@ using MusicPlayer.Application.Common.Errors;
 
 namespace MusicPlayer.Application.Common.Behaviours;
 
-/// <summary>Outermost behaviour: times every request and logs the failures nobody expected.</summary>
-public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+/// <summary>
+/// Outermost behaviour: times every request and logs the failures nobody expected. A transient
+/// failure of the database is expected now and then: the HTTP edge logs it once per burst, so it is
+/// only a debug line here.
+/// </summary>
+public sealed class LoggingBehaviour<TRequest, TResponse>(
+    ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ITransientFailureDetector transientFailures)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -22,6 +27,11 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         catch (AppException ex)
         {
             logger.LogInformation("{Request} refused: {Reason}", typeof(TRequest).FullName, ex.GetType().Name);
+            throw;
+        }
+        catch (Exception ex) when (transientFailures.IsTransient(ex))
+        {
+            logger.LogDebug("{Request} met a transient failure: {Reason}", typeof(TRequest).FullName, ex.Message);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
