@@ -1,0 +1,20 @@
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Security;
+
+namespace MusicPlayer.Application.Features.Likes;
+
+/// <summary>Likes a song for the caller; liking twice keeps one like.</summary>
+public static class LikeSong
+{
+    [Authorize]
+    public sealed record Command(int SongId) : IRequest<Unit>, IChangesCatalog;
+
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
