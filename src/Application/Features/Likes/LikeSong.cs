@@ -7,14 +7,13 @@ namespace MusicPlayer.Application.Features.Likes;
 public static class LikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int SongId) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -7,14 +7,13 @@ namespace MusicPlayer.Application.Features.Likes;
 public static class UnlikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int SongId) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             await likes.UnlikeAsync(currentUser.RequiredUserId, request.SongId, cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace MusicPlayer.Application.Features.Users;
 public static class ChangePassword
 {
     [Authorize]
-    public sealed record Command(string? CurrentPassword, string? NewPassword) : IRequest<Unit>;
+    public sealed record Command(string? CurrentPassword, string? NewPassword) : IRequest;
 
     public sealed class Validator : RequestValidator<Command>
     {
@@ -22,9 +22,9 @@ public static class ChangePassword
     }
 
     internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, IPasswordHasher hasher,
-        ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
+        ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var user = await Accounts.LoadAsync(users, currentUser.RequiredUserId, cancellationToken);
@@ -33,7 +33,6 @@ public static class ChangePassword
             user.ChangePassword(hasher.Hash(request.NewPassword!), now);
             await users.SaveChangesAsync(cancellationToken);
             await tokens.RevokeAllOfUserAsync(user.Id, now, cancellationToken);
-            return Unit.Value;
         }
     }
 }

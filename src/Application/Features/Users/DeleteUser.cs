@@ -10,11 +10,11 @@ namespace MusicPlayer.Application.Features.Users;
 public static class DeleteUser
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int Id) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<User> users, ILikeStore likes, IAdminChangeLock adminLock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<User> users, ILikeStore likes, IAdminChangeLock adminLock) : AsyncRequestHandler<Command>
     {
-        public Task<Unit> Handle(Command request, CancellationToken cancellationToken) =>
+        protected override Task Handle(Command request, CancellationToken cancellationToken) =>
             adminLock.RunAsync(request.Id, async () =>
             {
                 var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
@@ -23,7 +23,6 @@ public static class DeleteUser
                 await likes.RemoveAllOfUserAsync(user.Id, cancellationToken);
                 users.Remove(user);
                 await users.SaveChangesAsync(cancellationToken);
-                return Unit.Value;
             }, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// </summary>
 public static class EnsureAdmin
 {
-    public sealed record Command(string? Email, string? Password, string? Username) : IRequest<Unit>;
+    public sealed record Command(string? Email, string? Password, string? Username) : IRequest;
 
     public sealed class Validator : RequestValidator<Command>
     {
@@ -26,9 +26,9 @@ public static class EnsureAdmin
     }
 
     internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, IPasswordHasher hasher, TimeProvider clock)
-        : IRequestHandler<Command, Unit>
+        : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email!), cancellationToken);
@@ -51,7 +51,6 @@ public static class EnsureAdmin
             await users.SaveChangesAsync(cancellationToken);
             // A surviving refresh token would mint access tokens of the new session version (now as an admin).
             if (passwordReset) await tokens.RevokeAllOfUserAsync(user!.Id, now, cancellationToken);
-            return Unit.Value;
         }
     }
 }
