@@ -224,8 +224,8 @@ public sealed class UserTests
 
         user.LockedUntil.Should().Be(Build.Now.AddMinutes(15));
         user.FailedLoginCount.Should().Be(0);
-        User.MaxFailedLogins.Should().Be(5);
-        User.LockoutDuration.Should().Be(TimeSpan.FromMinutes(5));
+        LockoutPolicy.MaxFailedLogins.Should().Be(5);
+        LockoutPolicy.Duration.Should().Be(TimeSpan.FromMinutes(5));
     }
 
     [Fact]
