@@ -35,6 +35,7 @@ public sealed class RefreshTokenTests
         token.IsActive(Build.Now.AddDays(14).AddTicks(-1)).Should().BeTrue();
         token.IsActive(Build.Now.AddDays(14)).Should().BeFalse();
         token.IsActive(Build.Now.AddDays(15)).Should().BeFalse();
+        token.IsSpent.Should().BeFalse("expiring is not spending");
     }
 
     [Fact]
@@ -45,6 +46,7 @@ public sealed class RefreshTokenTests
         token.Revoke(Build.Now.AddMinutes(1));
 
         token.IsActive(Build.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsSpent.Should().BeTrue();
     }
 
     [Fact]
@@ -55,6 +57,7 @@ public sealed class RefreshTokenTests
         MarkUsed(token, Build.Now.AddMinutes(1));
 
         token.IsActive(Build.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsSpent.Should().BeTrue();
     }
 
     [Fact]
