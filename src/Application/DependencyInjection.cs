@@ -10,12 +10,13 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5 with its behaviours (outermost first: logging, authorization, validation, and for catalog writes the catalog version),
-    /// every handler and every validator of this assembly. MediatR's own DI package cannot be
-    /// restored here, so handlers are registered by a plain scan.
+    /// every handler and every validator of this assembly, and FluentValidation's conventions. MediatR's own DI package
+    /// cannot be restored here, so handlers are registered by a plain scan.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         var assembly = typeof(DependencyInjection).Assembly;
+        Common.Validation.ValidationConventions.Apply();
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();

@@ -4,18 +4,16 @@ using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
-using MusicPlayer.Domain.Catalog;
-using MusicPlayer.Domain.Common;
 using MusicPlayer.Domain.Users;
 
-namespace MusicPlayer.Application.UnitTests;
+namespace MusicPlayer.TestBuilders;
 
-/// <summary>Requests and entities in one line: valid defaults, override only what the test is about.</summary>
-public static class TestData
+/// <summary>
+/// The application tests' part of <see cref="TestData"/> (the shared part, entities and values, is
+/// <c>tests/TestBuilders/TestData.cs</c>): requests, and users whose password hash the fake hasher knows.
+/// </summary>
+public static partial class TestData
 {
-    /// <summary>The time every entity is created at unless a test says otherwise.</summary>
-    public static readonly DateTime Now = new(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc);
-
     public static AlbumInput AlbumInput(
         string? title = "Kind of Blue",
         string? artist = "Miles Davis",
@@ -35,44 +33,6 @@ public static class TestData
         string? coverImageUrl = null,
         DateOnly? releaseDate = null) =>
         new(title, artist, genre, fileUrl, duration, description, coverImageUrl, releaseDate);
-
-    /// <summary>An album; <paramref name="id"/> 0 leaves the id to the repository it is seeded into.</summary>
-    public static Album Album(
-        string title = "Kind of Blue",
-        string artist = "Miles Davis",
-        string genre = "Jazz",
-        DateTime? createdAt = null,
-        int id = 0,
-        string? description = null,
-        string? coverImageUrl = null,
-        DateOnly? releaseDate = null)
-    {
-        var album = Domain.Catalog.Album.Create(
-            new CatalogDetails(title, artist, genre, description, coverImageUrl, releaseDate), createdAt ?? Now);
-        return id == 0 ? album : WithId(album, id);
-    }
-
-    /// <summary>A song; <paramref name="id"/> 0 leaves the id to the repository it is seeded into.</summary>
-    public static Song Song(
-        string title = "So What",
-        string artist = "Miles Davis",
-        string genre = "Jazz",
-        DateTime? createdAt = null,
-        int id = 0,
-        int likeCount = 0,
-        int? duration = null,
-        string fileUrl = "https://cdn.example.com/so-what.mp3",
-        string? description = null,
-        string? coverImageUrl = null,
-        DateOnly? releaseDate = null)
-    {
-        var song = Domain.Catalog.Song.Create(
-            new SongDetails(new CatalogDetails(title, artist, genre, description, coverImageUrl, releaseDate), fileUrl, duration),
-            createdAt ?? Now);
-        // The like count is kept by the store (no domain method changes it), so a test sets it as the store would.
-        typeof(Song).GetProperty(nameof(Domain.Catalog.Song.LikeCount))!.SetValue(song, likeCount);
-        return id == 0 ? song : WithId(song, id);
-    }
 
     /// <summary>A password that meets the account rules; every <see cref="User"/> has it unless told otherwise.</summary>
     public const string Password = "correct-horse-42";
@@ -115,33 +75,4 @@ public static class TestData
         string? firstName = "Alice",
         string? lastName = null) =>
         new(username, email, firstName, lastName);
-
-    /// <summary>Gives an entity the id the store would have assigned.</summary>
-    public static T WithId<T>(T entity, int id) where T : Entity
-    {
-        typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
-        return entity;
-    }
-
-    /// <summary>A string of exactly <paramref name="length"/> characters.</summary>
-    public static string Chars(int length, char c = 'a') => new(c, length);
-
-    /// <summary>An absolute https URL of exactly <paramref name="length"/> characters.</summary>
-    public static string Url(int length)
-    {
-        const string prefix = "https://cdn.example.com/";
-        return prefix + Chars(length - prefix.Length, 'u');
-    }
-
-    public static DateTime Minutes(int minutes) => Now.AddMinutes(minutes);
-}
-
-/// <summary>Ids of what a handler returned or a repository holds, for order assertions.</summary>
-internal static class IdExtensions
-{
-    public static int[] Ids(this IEnumerable<AlbumDto> items) => items.Select(i => i.Id).ToArray();
-
-    public static int[] Ids(this IEnumerable<SongDto> items) => items.Select(i => i.Id).ToArray();
-
-    public static int[] Ids(this IEnumerable<UserDto> items) => items.Select(i => i.Id).ToArray();
 }

@@ -23,7 +23,12 @@ public sealed class RefreshToken : Entity
     public static RefreshToken Issue(int userId, Guid familyId, string tokenHash, DateTime now, TimeSpan lifetime) =>
         new() { UserId = userId, FamilyId = familyId, TokenHash = tokenHash, CreatedAt = now, ExpiresAt = now + lifetime };
 
-    public bool IsActive(DateTime now) => UsedAt is null && RevokedAt is null && ExpiresAt > now;
+    /// <summary>Used or revoked: presenting it again is a reuse, which ends its family.</summary>
+    public bool IsSpent => UsedAt is not null || RevokedAt is not null;
 
+    /// <summary>Neither spent nor expired: it may be traded for a new pair.</summary>
+    public bool IsActive(DateTime now) => !IsSpent && ExpiresAt > now;
+
+    /// <summary>Revokes the token; an earlier revocation stands (the store's UPDATE does the same in SQL).</summary>
     public void Revoke(DateTime now) => RevokedAt ??= now;
 }

@@ -12,8 +12,6 @@ public sealed class User : Entity
     public const int UsernameMaxLength = 50;
     public const int EmailMaxLength = 254;
     public const int NameMaxLength = 50;
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
 
     private User() { }
 
@@ -79,12 +77,15 @@ public sealed class User : Entity
 
     public bool IsLockedOut(DateTime now) => LockedUntil > now;
 
-    /// <summary>Counts a wrong password; the fifth in a row locks the account for five minutes.</summary>
+    /// <summary>
+    /// Counts a wrong password; the <see cref="LockoutPolicy.MaxFailedLogins"/>th in a row locks the account
+    /// for <see cref="LockoutPolicy.Duration"/> and starts the count again.
+    /// </summary>
     public void RecordFailedLogin(DateTime now)
     {
-        if (++FailedLoginCount < MaxFailedLogins) return;
+        if (++FailedLoginCount < LockoutPolicy.MaxFailedLogins) return;
         FailedLoginCount = 0;
-        LockedUntil = now + LockoutDuration;
+        LockedUntil = now + LockoutPolicy.Duration;
     }
 
     public void RecordSuccessfulLogin()

@@ -6,10 +6,10 @@ namespace MusicPlayer.Domain.UnitTests.Catalog;
 /// <summary>The album-song link: owned by the album, mirrored on the song, with an optional track number.</summary>
 public sealed class AlbumSongTests
 {
-    private readonly Album _album = Build.Album(id: 1, title: "Kind of Blue");
-    private readonly Album _other = Build.Album(id: 2, title: "Milestones");
-    private readonly Song _soWhat = Build.Song(id: 10, title: "So What");
-    private readonly Song _blueInGreen = Build.Song(id: 11, title: "Blue in Green");
+    private readonly Album _album = TestData.Album(id: 1, title: "Kind of Blue");
+    private readonly Album _other = TestData.Album(id: 2, title: "Milestones");
+    private readonly Song _soWhat = TestData.Song(id: 10, title: "So What");
+    private readonly Song _blueInGreen = TestData.Song(id: 11, title: "Blue in Green");
 
     [Fact]
     public void SetSong_NewSong_AddsLinkWithBothEnds()

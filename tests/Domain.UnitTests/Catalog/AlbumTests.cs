@@ -8,8 +8,8 @@ public sealed class AlbumTests
     [Fact]
     public void Create_ValidDetails_SetsEveryField()
     {
-        var album = Album.Create(Build.Details(title: "Blue Train", artist: "John Coltrane", genre: "Hard Bop",
-            description: "1957 session", coverImageUrl: "https://img.example.com/b.jpg", releaseDate: new DateOnly(1958, 1, 1)), Build.Now);
+        var album = Album.Create(TestData.Details(title: "Blue Train", artist: "John Coltrane", genre: "Hard Bop",
+            description: "1957 session", coverImageUrl: "https://img.example.com/b.jpg", releaseDate: new DateOnly(1958, 1, 1)), TestData.Now);
 
         album.Title.Should().Be("Blue Train");
         album.Artist.Should().Be("John Coltrane");
@@ -24,17 +24,17 @@ public sealed class AlbumTests
     [Fact]
     public void Create_ValidDetails_StampsBothTimestamps()
     {
-        var album = Album.Create(Build.Details(), Build.Now);
+        var album = Album.Create(TestData.Details(), TestData.Now);
 
-        album.CreatedAt.Should().Be(Build.Now);
-        album.UpdatedAt.Should().Be(Build.Now);
+        album.CreatedAt.Should().Be(TestData.Now);
+        album.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
     public void Create_PaddedText_IsTrimmed()
     {
-        var album = Album.Create(Build.Details(title: "  Blue Train\t", artist: "\nJohn Coltrane ", genre: " Jazz ",
-            description: "  notes  ", coverImageUrl: "  https://img.example.com/b.jpg "), Build.Now);
+        var album = Album.Create(TestData.Details(title: "  Blue Train\t", artist: "\nJohn Coltrane ", genre: " Jazz ",
+            description: "  notes  ", coverImageUrl: "  https://img.example.com/b.jpg "), TestData.Now);
 
         album.Title.Should().Be("Blue Train");
         album.Artist.Should().Be("John Coltrane");
@@ -48,7 +48,7 @@ public sealed class AlbumTests
     [InlineData("   ")]
     public void Create_BlankOptionalText_IsMissing(string blank)
     {
-        var album = Album.Create(Build.Details(description: blank, coverImageUrl: blank), Build.Now);
+        var album = Album.Create(TestData.Details(description: blank, coverImageUrl: blank), TestData.Now);
 
         album.Description.Should().BeNull();
         album.CoverImageUrl.Should().BeNull();
@@ -61,7 +61,7 @@ public sealed class AlbumTests
     [InlineData("ABC", "ABC")]
     public void Create_AnyText_FillsUpperInvariantNormalizedColumns(string text, string expected)
     {
-        var album = Album.Create(Build.Details(title: text, artist: text, genre: text), Build.Now);
+        var album = Album.Create(TestData.Details(title: text, artist: text, genre: text), TestData.Now);
 
         album.NormalizedTitle.Should().Be(expected);
         album.NormalizedArtist.Should().Be(expected);
@@ -74,7 +74,7 @@ public sealed class AlbumTests
     [InlineData(" \t ")]
     public void Create_MissingTitle_ThrowsDomainExceptionForTitle(string? title)
     {
-        var act = () => Album.Create(Build.Details(title: title), Build.Now);
+        var act = () => Album.Create(TestData.Details(title: title), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "title").WithMessage("'title' is required.");
     }
@@ -84,7 +84,7 @@ public sealed class AlbumTests
     [InlineData("  ")]
     public void Create_MissingArtist_ThrowsDomainExceptionForArtist(string? artist)
     {
-        var act = () => Album.Create(Build.Details(artist: artist), Build.Now);
+        var act = () => Album.Create(TestData.Details(artist: artist), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "artist");
     }
@@ -94,7 +94,7 @@ public sealed class AlbumTests
     [InlineData("  ")]
     public void Create_MissingGenre_ThrowsDomainExceptionForGenre(string? genre)
     {
-        var act = () => Album.Create(Build.Details(genre: genre), Build.Now);
+        var act = () => Album.Create(TestData.Details(genre: genre), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "genre");
     }
@@ -102,8 +102,8 @@ public sealed class AlbumTests
     [Fact]
     public void Create_TextAtMaxLength_IsAccepted()
     {
-        var album = Album.Create(Build.Details(title: Build.Chars(100), artist: Build.Chars(100), genre: Build.Chars(50),
-            description: Build.Chars(500), coverImageUrl: Build.Url(255)), Build.Now);
+        var album = Album.Create(TestData.Details(title: TestData.Chars(100), artist: TestData.Chars(100), genre: TestData.Chars(50),
+            description: TestData.Chars(500), coverImageUrl: TestData.Url(255)), TestData.Now);
 
         album.Title.Should().HaveLength(100);
         album.Artist.Should().HaveLength(100);
@@ -115,7 +115,7 @@ public sealed class AlbumTests
     [Fact]
     public void Create_MaxLengthPaddedWithWhiteSpace_IsAcceptedTrimmed()
     {
-        var album = Album.Create(Build.Details(title: "  " + Build.Chars(100) + "  "), Build.Now);
+        var album = Album.Create(TestData.Details(title: "  " + TestData.Chars(100) + "  "), TestData.Now);
 
         album.Title.Should().HaveLength(100);
     }
@@ -127,16 +127,16 @@ public sealed class AlbumTests
     [InlineData("description", 501)]
     public void Create_TextOverMaxLength_ThrowsDomainExceptionForThatField(string field, int length)
     {
-        var text = Build.Chars(length);
+        var text = TestData.Chars(length);
         var details = field switch
         {
-            "title" => Build.Details(title: text),
-            "artist" => Build.Details(artist: text),
-            "genre" => Build.Details(genre: text),
-            _ => Build.Details(description: text),
+            "title" => TestData.Details(title: text),
+            "artist" => TestData.Details(artist: text),
+            "genre" => TestData.Details(genre: text),
+            _ => TestData.Details(description: text),
         };
 
-        var act = () => Album.Create(details, Build.Now);
+        var act = () => Album.Create(details, TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == field)
             .WithMessage($"'{field}' must be at most {length - 1} characters.");
@@ -145,7 +145,7 @@ public sealed class AlbumTests
     [Fact]
     public void Create_CoverImageUrlOverMaxLength_ThrowsDomainException()
     {
-        var act = () => Album.Create(Build.Details(coverImageUrl: Build.Url(256)), Build.Now);
+        var act = () => Album.Create(TestData.Details(coverImageUrl: TestData.Url(256)), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "coverImageUrl");
     }
@@ -157,7 +157,7 @@ public sealed class AlbumTests
     [InlineData("not a url")]
     public void Create_CoverImageUrlNotAbsoluteHttp_ThrowsDomainException(string url)
     {
-        var act = () => Album.Create(Build.Details(coverImageUrl: url), Build.Now);
+        var act = () => Album.Create(TestData.Details(coverImageUrl: url), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "coverImageUrl")
             .WithMessage("'coverImageUrl' must be an absolute http(s) URL.");
@@ -166,9 +166,9 @@ public sealed class AlbumTests
     [Fact]
     public void Update_NewDetails_ReplacesFieldsAndNormalizedColumns()
     {
-        var album = Album.Create(Build.Details(description: "old", coverImageUrl: "https://img.example.com/old.jpg"), Build.Now);
+        var album = Album.Create(TestData.Details(description: "old", coverImageUrl: "https://img.example.com/old.jpg"), TestData.Now);
 
-        album.Update(Build.Details(title: "Milestones", artist: "Miles Davis Sextet", genre: "Hard Bop"), Build.Now.AddDays(1));
+        album.Update(TestData.Details(title: "Milestones", artist: "Miles Davis Sextet", genre: "Hard Bop"), TestData.Now.AddDays(1));
 
         album.Title.Should().Be("Milestones");
         album.NormalizedTitle.Should().Be("MILESTONES");
@@ -181,34 +181,34 @@ public sealed class AlbumTests
     [Fact]
     public void Update_Later_MovesUpdatedAtButNotCreatedAt()
     {
-        var album = Album.Create(Build.Details(), Build.Now);
-        var later = Build.Now.AddHours(3);
+        var album = Album.Create(TestData.Details(), TestData.Now);
+        var later = TestData.Now.AddHours(3);
 
-        album.Update(Build.Details(title: "Changed"), later);
+        album.Update(TestData.Details(title: "Changed"), later);
 
-        album.CreatedAt.Should().Be(Build.Now);
+        album.CreatedAt.Should().Be(TestData.Now);
         album.UpdatedAt.Should().Be(later);
     }
 
     [Fact]
     public void Update_MissingTitle_ThrowsDomainException()
     {
-        var album = Album.Create(Build.Details(), Build.Now);
+        var album = Album.Create(TestData.Details(), TestData.Now);
 
-        var act = () => album.Update(Build.Details(title: " "), Build.Now.AddHours(1));
+        var act = () => album.Update(TestData.Details(title: " "), TestData.Now.AddHours(1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "title");
         album.Title.Should().Be("Kind of Blue");
-        album.UpdatedAt.Should().Be(Build.Now);
+        album.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
     public void Update_AlbumWithSongs_KeepsSongLinks()
     {
-        var album = Build.Album();
-        album.SetSong(Build.Song(id: 4), 1);
+        var album = TestData.Album(id: 1);
+        album.SetSong(TestData.Song(id: 4), 1);
 
-        album.Update(Build.Details(title: "Changed"), Build.Now.AddHours(1));
+        album.Update(TestData.Details(title: "Changed"), TestData.Now.AddHours(1));
 
         album.Songs.Select(l => l.SongId).Should().Equal(4);
     }

@@ -8,9 +8,9 @@ public sealed class SongTests
     [Fact]
     public void Create_ValidDetails_SetsEveryField()
     {
-        var song = Song.Create(Build.SongDetails(Build.Details(title: "Naima", artist: "John Coltrane", genre: "Jazz",
+        var song = Song.Create(TestData.SongDetails(TestData.Details(title: "Naima", artist: "John Coltrane", genre: "Jazz",
             description: "Ballad", coverImageUrl: "http://img.example.com/n.jpg", releaseDate: new DateOnly(1960, 1, 27)),
-            fileUrl: "https://cdn.example.com/naima.mp3", duration: 261), Build.Now);
+            fileUrl: "https://cdn.example.com/naima.mp3", duration: 261), TestData.Now);
 
         song.Title.Should().Be("Naima");
         song.Artist.Should().Be("John Coltrane");
@@ -22,15 +22,15 @@ public sealed class SongTests
         song.Duration.Should().Be(261);
         song.LikeCount.Should().Be(0);
         song.Albums.Should().BeEmpty();
-        song.CreatedAt.Should().Be(Build.Now);
-        song.UpdatedAt.Should().Be(Build.Now);
+        song.CreatedAt.Should().Be(TestData.Now);
+        song.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
     public void Create_PaddedText_IsTrimmedAndNormalized()
     {
-        var song = Song.Create(Build.SongDetails(Build.Details(title: " naïma ", artist: " john coltrane", genre: "jazz "),
-            fileUrl: "  https://cdn.example.com/naima.mp3  "), Build.Now);
+        var song = Song.Create(TestData.SongDetails(TestData.Details(title: " naïma ", artist: " john coltrane", genre: "jazz "),
+            fileUrl: "  https://cdn.example.com/naima.mp3  "), TestData.Now);
 
         song.Title.Should().Be("naïma");
         song.FileUrl.Should().Be("https://cdn.example.com/naima.mp3");
@@ -45,7 +45,7 @@ public sealed class SongTests
     [InlineData("   ")]
     public void Create_MissingFileUrl_ThrowsDomainExceptionForFileUrl(string? fileUrl)
     {
-        var act = () => Song.Create(Build.SongDetails(fileUrl: fileUrl), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(fileUrl: fileUrl), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "fileUrl").WithMessage("'fileUrl' is required.");
     }
@@ -57,7 +57,7 @@ public sealed class SongTests
     [InlineData("a.mp3")]
     public void Create_FileUrlNotAbsoluteHttp_ThrowsDomainExceptionForFileUrl(string fileUrl)
     {
-        var act = () => Song.Create(Build.SongDetails(fileUrl: fileUrl), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(fileUrl: fileUrl), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "fileUrl")
             .WithMessage("'fileUrl' must be an absolute http(s) URL.");
@@ -66,13 +66,13 @@ public sealed class SongTests
     [Fact]
     public void Create_FileUrlAt255Chars_IsAccepted()
     {
-        Song.Create(Build.SongDetails(fileUrl: Build.Url(255)), Build.Now).FileUrl.Should().HaveLength(255);
+        Song.Create(TestData.SongDetails(fileUrl: TestData.Url(255)), TestData.Now).FileUrl.Should().HaveLength(255);
     }
 
     [Fact]
     public void Create_FileUrlAt256Chars_ThrowsDomainException()
     {
-        var act = () => Song.Create(Build.SongDetails(fileUrl: Build.Url(256)), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(fileUrl: TestData.Url(256)), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "fileUrl");
     }
@@ -83,7 +83,7 @@ public sealed class SongTests
     [InlineData(86_400)]
     public void Create_DurationMissingOrInRange_IsAccepted(int? duration)
     {
-        Song.Create(Build.SongDetails(duration: duration), Build.Now).Duration.Should().Be(duration);
+        Song.Create(TestData.SongDetails(duration: duration), TestData.Now).Duration.Should().Be(duration);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class SongTests
     [InlineData(86_401)]
     public void Create_DurationOutOfRange_ThrowsDomainExceptionForDuration(int duration)
     {
-        var act = () => Song.Create(Build.SongDetails(duration: duration), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(duration: duration), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "duration")
             .WithMessage("'duration' must be between 1 and 86400 seconds.");
@@ -101,7 +101,7 @@ public sealed class SongTests
     [Fact]
     public void Create_MissingTitle_ThrowsDomainExceptionForTitle()
     {
-        var act = () => Song.Create(Build.SongDetails(Build.Details(title: " ")), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(TestData.Details(title: " ")), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "title");
     }
@@ -109,7 +109,7 @@ public sealed class SongTests
     [Fact]
     public void Create_CoverImageUrlNotHttp_ThrowsDomainExceptionForCoverImageUrl()
     {
-        var act = () => Song.Create(Build.SongDetails(Build.Details(coverImageUrl: "ftp://img.example.com/a.jpg")), Build.Now);
+        var act = () => Song.Create(TestData.SongDetails(TestData.Details(coverImageUrl: "ftp://img.example.com/a.jpg")), TestData.Now);
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "coverImageUrl");
     }
@@ -117,38 +117,38 @@ public sealed class SongTests
     [Fact]
     public void Update_Later_ReplacesFieldsAndMovesOnlyUpdatedAt()
     {
-        var song = Song.Create(Build.SongDetails(duration: 100), Build.Now);
-        var later = Build.Now.AddMinutes(30);
+        var song = Song.Create(TestData.SongDetails(duration: 100), TestData.Now);
+        var later = TestData.Now.AddMinutes(30);
 
-        song.Update(Build.SongDetails(Build.Details(title: "Freddie Freeloader"), fileUrl: "http://cdn.example.com/ff.ogg"), later);
+        song.Update(TestData.SongDetails(TestData.Details(title: "Freddie Freeloader"), fileUrl: "http://cdn.example.com/ff.ogg"), later);
 
         song.Title.Should().Be("Freddie Freeloader");
         song.NormalizedTitle.Should().Be("FREDDIE FREELOADER");
         song.FileUrl.Should().Be("http://cdn.example.com/ff.ogg");
         song.Duration.Should().BeNull();
-        song.CreatedAt.Should().Be(Build.Now);
+        song.CreatedAt.Should().Be(TestData.Now);
         song.UpdatedAt.Should().Be(later);
     }
 
     [Fact]
     public void Update_InvalidFileUrl_ThrowsAndKeepsEveryField()
     {
-        var song = Song.Create(Build.SongDetails(duration: 100), Build.Now);
+        var song = Song.Create(TestData.SongDetails(duration: 100), TestData.Now);
 
-        var act = () => song.Update(Build.SongDetails(Build.Details(title: "Changed"), fileUrl: "nope", duration: 5), Build.Now.AddHours(1));
+        var act = () => song.Update(TestData.SongDetails(TestData.Details(title: "Changed"), fileUrl: "nope", duration: 5), TestData.Now.AddHours(1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "fileUrl");
         song.Title.Should().Be("So What");
         song.Duration.Should().Be(100);
-        song.UpdatedAt.Should().Be(Build.Now);
+        song.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
     public void Update_InvalidDuration_ThrowsAndKeepsEveryField()
     {
-        var song = Song.Create(Build.SongDetails(duration: 100), Build.Now);
+        var song = Song.Create(TestData.SongDetails(duration: 100), TestData.Now);
 
-        var act = () => song.Update(Build.SongDetails(Build.Details(title: "Changed"), duration: 0), Build.Now.AddHours(1));
+        var act = () => song.Update(TestData.SongDetails(TestData.Details(title: "Changed"), duration: 0), TestData.Now.AddHours(1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "duration");
         song.Title.Should().Be("So What");

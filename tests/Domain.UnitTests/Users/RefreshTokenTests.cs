@@ -6,7 +6,7 @@ public sealed class RefreshTokenTests
 {
     private static readonly Guid Family = Guid.NewGuid();
 
-    private static RefreshToken Issue() => RefreshToken.Issue(7, Family, "ABC123", Build.Now, TimeSpan.FromDays(14));
+    private static RefreshToken Issue() => RefreshToken.Issue(7, Family, "ABC123", TestData.Now, TimeSpan.FromDays(14));
 
     /// <summary>Marks the token used as the store does (an UPDATE; the domain has no method for it).</summary>
     private static void MarkUsed(RefreshToken token, DateTime at) =>
@@ -20,8 +20,8 @@ public sealed class RefreshTokenTests
         token.UserId.Should().Be(7);
         token.FamilyId.Should().Be(Family);
         token.TokenHash.Should().Be("ABC123");
-        token.CreatedAt.Should().Be(Build.Now);
-        token.ExpiresAt.Should().Be(Build.Now.AddDays(14));
+        token.CreatedAt.Should().Be(TestData.Now);
+        token.ExpiresAt.Should().Be(TestData.Now.AddDays(14));
         token.UsedAt.Should().BeNull();
         token.RevokedAt.Should().BeNull();
     }
@@ -31,10 +31,11 @@ public sealed class RefreshTokenTests
     {
         var token = Issue();
 
-        token.IsActive(Build.Now).Should().BeTrue();
-        token.IsActive(Build.Now.AddDays(14).AddTicks(-1)).Should().BeTrue();
-        token.IsActive(Build.Now.AddDays(14)).Should().BeFalse();
-        token.IsActive(Build.Now.AddDays(15)).Should().BeFalse();
+        token.IsActive(TestData.Now).Should().BeTrue();
+        token.IsActive(TestData.Now.AddDays(14).AddTicks(-1)).Should().BeTrue();
+        token.IsActive(TestData.Now.AddDays(14)).Should().BeFalse();
+        token.IsActive(TestData.Now.AddDays(15)).Should().BeFalse();
+        token.IsSpent.Should().BeFalse("expiring is not spending");
     }
 
     [Fact]
@@ -42,9 +43,10 @@ public sealed class RefreshTokenTests
     {
         var token = Issue();
 
-        token.Revoke(Build.Now.AddMinutes(1));
+        token.Revoke(TestData.Now.AddMinutes(1));
 
-        token.IsActive(Build.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsActive(TestData.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsSpent.Should().BeTrue();
     }
 
     [Fact]
@@ -52,9 +54,10 @@ public sealed class RefreshTokenTests
     {
         var token = Issue();
 
-        MarkUsed(token, Build.Now.AddMinutes(1));
+        MarkUsed(token, TestData.Now.AddMinutes(1));
 
-        token.IsActive(Build.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsActive(TestData.Now.AddMinutes(2)).Should().BeFalse();
+        token.IsSpent.Should().BeTrue();
     }
 
     [Fact]
@@ -62,32 +65,32 @@ public sealed class RefreshTokenTests
     {
         var token = Issue();
 
-        token.Revoke(Build.Now.AddMinutes(5));
+        token.Revoke(TestData.Now.AddMinutes(5));
 
-        token.RevokedAt.Should().Be(Build.Now.AddMinutes(5));
+        token.RevokedAt.Should().Be(TestData.Now.AddMinutes(5));
     }
 
     [Fact]
     public void Revoke_Again_KeepsTheFirstRevocationTime()
     {
         var token = Issue();
-        token.Revoke(Build.Now.AddMinutes(5));
+        token.Revoke(TestData.Now.AddMinutes(5));
 
-        token.Revoke(Build.Now.AddMinutes(9));
-        token.Revoke(Build.Now.AddMinutes(1));
+        token.Revoke(TestData.Now.AddMinutes(9));
+        token.Revoke(TestData.Now.AddMinutes(1));
 
-        token.RevokedAt.Should().Be(Build.Now.AddMinutes(5));
+        token.RevokedAt.Should().Be(TestData.Now.AddMinutes(5));
     }
 
     [Fact]
     public void Revoke_UsedToken_StillRecordsTheRevocation()
     {
         var token = Issue();
-        MarkUsed(token, Build.Now.AddMinutes(1));
+        MarkUsed(token, TestData.Now.AddMinutes(1));
 
-        token.Revoke(Build.Now.AddMinutes(2));
+        token.Revoke(TestData.Now.AddMinutes(2));
 
-        token.RevokedAt.Should().Be(Build.Now.AddMinutes(2));
-        token.UsedAt.Should().Be(Build.Now.AddMinutes(1));
+        token.RevokedAt.Should().Be(TestData.Now.AddMinutes(2));
+        token.UsedAt.Should().Be(TestData.Now.AddMinutes(1));
     }
 }

@@ -12,7 +12,7 @@ public sealed class UserTests
         string? lastName = "Liddell",
         string role = "user",
         string passwordHash = "hash-1") =>
-        User.Create(username, email, firstName, lastName, role, passwordHash, Build.Now);
+        User.Create(username, email, firstName, lastName, role, passwordHash, TestData.Now);
 
     // Creation and profile
 
@@ -30,9 +30,9 @@ public sealed class UserTests
         user.SessionVersion.Should().Be(1);
         user.FailedLoginCount.Should().Be(0);
         user.LockedUntil.Should().BeNull();
-        user.IsLockedOut(Build.Now).Should().BeFalse();
-        user.CreatedAt.Should().Be(Build.Now);
-        user.UpdatedAt.Should().Be(Build.Now);
+        user.IsLockedOut(TestData.Now).Should().BeFalse();
+        user.CreatedAt.Should().Be(TestData.Now);
+        user.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class UserTests
     [Fact]
     public void Create_FieldsAtTheirLimits_AreAccepted()
     {
-        var email = Build.Chars(254 - "@example.com".Length) + "@example.com";
+        var email = TestData.Chars(254 - "@example.com".Length) + "@example.com";
 
-        var user = Create(username: Build.Chars(50), email: email, firstName: Build.Chars(50), lastName: Build.Chars(50));
+        var user = Create(username: TestData.Chars(50), email: email, firstName: TestData.Chars(50), lastName: TestData.Chars(50));
 
         user.Username.Should().HaveLength(50);
         user.Email.Should().HaveLength(254);
@@ -91,7 +91,7 @@ public sealed class UserTests
     [InlineData("lastName", 51)]
     public void Create_FieldOverItsLimit_ThrowsDomainExceptionForIt(string field, int length)
     {
-        var value = Build.Chars(length);
+        var value = TestData.Chars(length);
 
         var act = () => field switch
         {
@@ -118,7 +118,7 @@ public sealed class UserTests
     public void SetProfile_NewValues_ReplacesProfileAndNormalizedColumnsKeepingTheRest()
     {
         var user = Create();
-        var later = Build.Now.AddHours(1);
+        var later = TestData.Now.AddHours(1);
 
         user.SetProfile(" bob ", " Bob@Example.org", "Bob", null, later);
 
@@ -129,7 +129,7 @@ public sealed class UserTests
         user.FirstName.Should().Be("Bob");
         user.LastName.Should().BeNull();
         user.UpdatedAt.Should().Be(later);
-        user.CreatedAt.Should().Be(Build.Now);
+        user.CreatedAt.Should().Be(TestData.Now);
         user.Role.Should().Be("user");
         user.PasswordHash.Should().Be("hash-1");
         user.SessionVersion.Should().Be(1);
@@ -140,7 +140,7 @@ public sealed class UserTests
     {
         var user = Create();
 
-        var act = () => user.SetProfile("bob", "  ", "Bob", null, Build.Now.AddHours(1));
+        var act = () => user.SetProfile("bob", "  ", "Bob", null, TestData.Now.AddHours(1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "email");
         user.Username.Should().Be("alice");
@@ -148,7 +148,7 @@ public sealed class UserTests
         user.Email.Should().Be("alice@example.com");
         user.FirstName.Should().Be("Alice");
         user.LastName.Should().Be("Liddell");
-        user.UpdatedAt.Should().Be(Build.Now);
+        user.UpdatedAt.Should().Be(TestData.Now);
     }
 
     [Fact]
@@ -156,10 +156,10 @@ public sealed class UserTests
     {
         var user = Create();
 
-        user.SetRole("admin", Build.Now.AddMinutes(3));
+        user.SetRole("admin", TestData.Now.AddMinutes(3));
 
         user.Role.Should().Be("admin");
-        user.UpdatedAt.Should().Be(Build.Now.AddMinutes(3));
+        user.UpdatedAt.Should().Be(TestData.Now.AddMinutes(3));
         user.SessionVersion.Should().Be(1);
     }
 
@@ -170,11 +170,11 @@ public sealed class UserTests
     {
         var user = Create();
 
-        user.ChangePassword("hash-2", Build.Now.AddDays(1));
+        user.ChangePassword("hash-2", TestData.Now.AddDays(1));
 
         user.PasswordHash.Should().Be("hash-2");
         user.SessionVersion.Should().Be(2);
-        user.UpdatedAt.Should().Be(Build.Now.AddDays(1));
+        user.UpdatedAt.Should().Be(TestData.Now.AddDays(1));
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public sealed class UserTests
     {
         var user = Create();
 
-        user.ChangePassword("hash-2", Build.Now);
-        user.ChangePassword("hash-3", Build.Now);
+        user.ChangePassword("hash-2", TestData.Now);
+        user.ChangePassword("hash-3", TestData.Now);
 
         user.SessionVersion.Should().Be(3);
     }
@@ -197,7 +197,7 @@ public sealed class UserTests
 
         user.PasswordHash.Should().Be("stronger-hash-1");
         user.SessionVersion.Should().Be(1);
-        user.UpdatedAt.Should().Be(Build.Now);
+        user.UpdatedAt.Should().Be(TestData.Now);
     }
 
     // Lockout
@@ -207,47 +207,47 @@ public sealed class UserTests
     {
         var user = Create();
 
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now);
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now);
 
         user.FailedLoginCount.Should().Be(4);
         user.LockedUntil.Should().BeNull();
-        user.IsLockedOut(Build.Now).Should().BeFalse();
+        user.IsLockedOut(TestData.Now).Should().BeFalse();
     }
 
     [Fact]
     public void RecordFailedLogin_FifthTime_LocksForFiveMinutesFromThenAndRestartsTheCount()
     {
         var user = Create();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now.AddMinutes(i));
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now.AddMinutes(i));
 
-        user.RecordFailedLogin(Build.Now.AddMinutes(10));
+        user.RecordFailedLogin(TestData.Now.AddMinutes(10));
 
-        user.LockedUntil.Should().Be(Build.Now.AddMinutes(15));
+        user.LockedUntil.Should().Be(TestData.Now.AddMinutes(15));
         user.FailedLoginCount.Should().Be(0);
-        User.MaxFailedLogins.Should().Be(5);
-        User.LockoutDuration.Should().Be(TimeSpan.FromMinutes(5));
+        LockoutPolicy.MaxFailedLogins.Should().Be(5);
+        LockoutPolicy.Duration.Should().Be(TimeSpan.FromMinutes(5));
     }
 
     [Fact]
     public void IsLockedOut_AroundTheEndOfTheLock_EndsExactlyFiveMinutesLater()
     {
         var user = Create();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Build.Now);
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(TestData.Now);
 
-        user.IsLockedOut(Build.Now).Should().BeTrue();
-        user.IsLockedOut(Build.Now.AddMinutes(5).AddTicks(-1)).Should().BeTrue();
-        user.IsLockedOut(Build.Now.AddMinutes(5)).Should().BeFalse();
-        user.IsLockedOut(Build.Now.AddHours(1)).Should().BeFalse();
+        user.IsLockedOut(TestData.Now).Should().BeTrue();
+        user.IsLockedOut(TestData.Now.AddMinutes(5).AddTicks(-1)).Should().BeTrue();
+        user.IsLockedOut(TestData.Now.AddMinutes(5)).Should().BeFalse();
+        user.IsLockedOut(TestData.Now.AddHours(1)).Should().BeFalse();
     }
 
     [Fact]
     public void RecordSuccessfulLogin_AfterFailures_ResetsTheCount()
     {
         var user = Create();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Build.Now);
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now);
 
         user.RecordSuccessfulLogin();
-        user.RecordFailedLogin(Build.Now);
+        user.RecordFailedLogin(TestData.Now);
 
         user.FailedLoginCount.Should().Be(1);
         user.LockedUntil.Should().BeNull();
@@ -257,12 +257,12 @@ public sealed class UserTests
     public void RecordSuccessfulLogin_AfterALock_ClearsIt()
     {
         var user = Create();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Build.Now);
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(TestData.Now);
 
         user.RecordSuccessfulLogin();
 
         user.LockedUntil.Should().BeNull();
         user.FailedLoginCount.Should().Be(0);
-        user.IsLockedOut(Build.Now).Should().BeFalse();
+        user.IsLockedOut(TestData.Now).Should().BeFalse();
     }
 }

@@ -8,6 +8,6 @@ namespace MusicPlayer.Application.Common.Security;
 /// </summary>
 public interface ILoginFailureStore
 {
-    /// <summary>Counts one failure of the user's; the rule is <see cref="User.RecordFailedLogin"/>'s (five in a row lock for five minutes).</summary>
+    /// <summary>Counts one failure of the user's by <see cref="LockoutPolicy"/>, exactly as <see cref="User.RecordFailedLogin"/> does.</summary>
     Task RecordFailedLoginAsync(int userId, DateTime now, CancellationToken cancellationToken);
 }

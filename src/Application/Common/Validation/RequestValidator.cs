@@ -1,14 +1,7 @@
-using FluentValidation;
-
 namespace MusicPlayer.Application.Common.Validation;
 
 /// <summary>
-/// Base of every request validator: messages name fields as clients spell them (camelCase),
-/// so "'coverImageUrl' must be ..." matches the key it is reported under.
+/// Base of every request validator. Field names in its messages follow <see cref="ValidationConventions"/>
+/// (camelCase), which <see cref="DependencyInjection.AddApplication"/> applies.
 /// </summary>
-public abstract class RequestValidator<T> : AbstractValidator<T>
-{
-    static RequestValidator() =>
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
-}
+public abstract class RequestValidator<T> : AbstractValidator<T>;

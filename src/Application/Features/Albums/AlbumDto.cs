@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using System.Linq.Expressions;
-using MusicPlayer.Application.Common.Persistence;
-using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Albums;
@@ -48,21 +46,4 @@ public sealed record AlbumDetailDto : AlbumDto
 
     /// <summary>The same shape from an album in memory (one just created or changed).</summary>
     public static readonly Func<Album, AlbumDetailDto> From = Projection.Compile();
-}
-
-/// <summary>The body of album create and update.</summary>
-public sealed record AlbumInput(
-    string? Title,
-    string? Artist,
-    string? Genre,
-    string? Description = null,
-    string? CoverImageUrl = null,
-    DateOnly? ReleaseDate = null) : ICatalogInput;
-
-public sealed class AlbumInputValidator : CatalogInputValidator<AlbumInput>;
-
-/// <summary>One album with its song count, by id.</summary>
-public sealed class AlbumDetailSpec : Specification<Album, AlbumDetailDto>
-{
-    public AlbumDetailSpec(int id) : base(AlbumDetailDto.Projection) => Where(a => a.Id == id);
 }

@@ -10,16 +10,15 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class DeleteAlbum
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int Id) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<Album> albums) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<Album> albums) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var album = await albums.GetByIdOrThrowAsync(request.Id, cancellationToken);
             albums.Remove(album);
             await albums.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

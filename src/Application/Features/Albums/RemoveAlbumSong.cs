@@ -11,18 +11,17 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class RemoveAlbumSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int AlbumId, int SongId) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int AlbumId, int SongId) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<Album> albums) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<Album> albums) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             // The links' songs are loaded too: taking a song off also detaches the link from the song's side.
             var album = await albums.GetByIdOrThrowAsync(request.AlbumId, cancellationToken, a => a.Songs.Select(l => l.Song));
             if (!album.RemoveSong(request.SongId))
                 throw new NotFoundException($"Song {request.SongId} on album", request.AlbumId);
             await albums.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

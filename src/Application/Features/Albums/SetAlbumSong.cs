@@ -11,7 +11,7 @@ namespace MusicPlayer.Application.Features.Albums;
 public static class SetAlbumSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int AlbumId, int SongId, int? TrackNumber) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int AlbumId, int SongId, int? TrackNumber) : IRequest, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {
@@ -20,15 +20,14 @@ public static class SetAlbumSong
                 .When(c => c.TrackNumber is not null);
     }
 
-    internal sealed class Handler(IRepository<Album> albums, IReadRepository<Song> songs) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<Album> albums, IReadRepository<Song> songs) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var album = await albums.GetByIdOrThrowAsync(request.AlbumId, cancellationToken, a => a.Songs);
             var song = await songs.GetByIdOrThrowAsync(request.SongId, cancellationToken);
             album.SetSong(song, request.TrackNumber);
             await albums.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

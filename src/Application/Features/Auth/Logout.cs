@@ -7,22 +7,21 @@ namespace MusicPlayer.Application.Features.Auth;
 public static class Logout
 {
     [Authorize]
-    public sealed record Command(string? RefreshToken) : IRequest<Unit>;
+    public sealed record Command(string? RefreshToken) : IRequest;
 
     public sealed class Validator : Common.Validation.RequestValidator<Command>
     {
         public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().WithMessage("'refreshToken' is required.");
     }
 
-    internal sealed class Handler(IRefreshTokenStore tokens, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRefreshTokenStore tokens, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var token = await tokens.FindByHashAsync(RefreshSecrets.Hash(request.RefreshToken!), cancellationToken);
-            if (token is null) return Unit.Value;
+            if (token is null) return;
             if (token.UserId != currentUser.UserId) throw new ForbiddenException("That refresh token belongs to another user.");
             await tokens.RevokeAsync(token.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -27,8 +27,9 @@ public static class Refresh
             var token = await tokens.FindByHashAsync(RefreshSecrets.Hash(request.RefreshToken!), cancellationToken)
                         ?? throw Invalid();
 
-            if (token.UsedAt is null && token.RevokedAt is null && token.ExpiresAt <= now) throw Invalid();
-            if (token.UsedAt is not null || token.RevokedAt is not null || !await tokens.TryConsumeAsync(token.Id, now, cancellationToken))
+            // Expired unused is merely invalid; a spent token presented again means one of its holders is a thief.
+            if (!token.IsSpent && !token.IsActive(now)) throw Invalid();
+            if (token.IsSpent || !await tokens.TryConsumeAsync(token.Id, now, cancellationToken))
             {
                 await tokens.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
                 throw Invalid();

@@ -1,4 +1,3 @@
-using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -36,18 +35,5 @@ public static class Register
             await users.SaveChangesAsync(cancellationToken);
             return UserDto.From(user);
         }
-    }
-}
-
-/// <summary>Usernames and emails are unique, ignoring case.</summary>
-internal static class UniqueAccount
-{
-    public static async Task EnsureAsync(IReadRepository<User> users, string? username, string? email, int exceptId,
-        CancellationToken cancellationToken)
-    {
-        if (await users.AnyAsync(new UserTakenSpec(username, null, exceptId), cancellationToken))
-            throw new ConflictException("That username is taken.");
-        if (email is not null && await users.AnyAsync(new UserTakenSpec(null, email, exceptId), cancellationToken))
-            throw new ConflictException("That email is already registered.");
     }
 }

@@ -10,16 +10,15 @@ namespace MusicPlayer.Application.Features.Songs;
 public static class DeleteSong
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest<Unit>, IChangesCatalog;
+    public sealed record Command(int Id) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<Song> songs) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(IRepository<Song> songs) : AsyncRequestHandler<Command>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
             songs.Remove(song);
             await songs.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

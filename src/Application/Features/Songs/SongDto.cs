@@ -1,13 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Linq.Expressions;
-using FluentValidation;
-using MusicPlayer.Application.Common.Persistence;
-using MusicPlayer.Application.Common.Validation;
-using MusicPlayer.Application.Features.Catalog;
-using MusicPlayer.Application.Common.Security;
-using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Domain.Catalog;
-using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.Features.Songs;
 
@@ -78,65 +71,4 @@ public sealed record SongDetailDto : SongDto
 
     /// <summary>The same shape from a song just created: on no album, liked by nobody.</summary>
     public static readonly Func<Song, SongDetailDto> From = Projection.Compile();
-}
-
-/// <summary>
-/// Reads a song's detail in three small indexed queries (the song by key, its album links by
-/// song, the caller's like by key), rather than one query whose album join SQLite would build
-/// for every link in the catalog before picking this song's.
-/// </summary>
-public sealed class SongDetailReader(
-    IReadRepository<Song> songs, IReadRepository<AlbumSong> links, IReadRepository<UserLike> likes, ICurrentUser currentUser)
-{
-    public async Task<SongDetailDto?> ReadAsync(int songId, CancellationToken cancellationToken)
-    {
-        var song = await songs.FirstOrDefaultAsync(new SongDetailSpec(songId), cancellationToken);
-        if (song is null) return null;
-        return song with
-        {
-            Albums = await links.ListAsync(new AlbumsOfSongSpec(songId), cancellationToken),
-            LikedByMe = currentUser.UserId is { } me && await likes.AnyAsync(new LikeSpec(me, songId), cancellationToken),
-        };
-    }
-}
-
-/// <summary>The albums a song is on, by title.</summary>
-public sealed class AlbumsOfSongSpec : Specification<AlbumSong, AlbumRefDto>
-{
-    public AlbumsOfSongSpec(int songId) : base(l => new AlbumRefDto(l.AlbumId, l.Album.Title))
-    {
-        Where(l => l.SongId == songId);
-        OrderBy(l => l.Album.NormalizedTitle);
-        OrderBy(l => l.AlbumId);
-    }
-}
-
-/// <summary>The body of song create and update.</summary>
-public sealed record SongInput(
-    string? Title,
-    string? Artist,
-    string? Genre,
-    string? FileUrl,
-    int? Duration = null,
-    string? Description = null,
-    string? CoverImageUrl = null,
-    DateOnly? ReleaseDate = null) : ICatalogInput
-{
-    public SongDetails ToDetails() => new(((ICatalogInput)this).ToDetails(), FileUrl, Duration);
-}
-
-public sealed class SongInputValidator : CatalogInputValidator<SongInput>
-{
-    public SongInputValidator()
-    {
-        RuleFor(x => x.FileUrl).RequiredText(CatalogRules.UrlMaxLength).HttpUrl();
-        RuleFor(x => x.Duration).InclusiveBetween(CatalogRules.MinDurationSeconds, CatalogRules.MaxDurationSeconds)
-            .When(x => x.Duration is not null);
-    }
-}
-
-/// <summary>One song with its albums, by id.</summary>
-public sealed class SongDetailSpec : Specification<Song, SongDetailDto>
-{
-    public SongDetailSpec(int id) : base(SongDetailDto.Projection) => Where(s => s.Id == id);
 }

@@ -14,3 +14,14 @@ public interface IAdminChangeLock
     /// </summary>
     Task<T> RunAsync<T>(int userId, Func<Task<T>> change, CancellationToken cancellationToken);
 }
+
+public static class AdminChangeLockExtensions
+{
+    /// <summary><see cref="IAdminChangeLock.RunAsync{T}"/> for a change that answers nothing.</summary>
+    public static Task RunAsync(this IAdminChangeLock adminLock, int userId, Func<Task> change, CancellationToken cancellationToken) =>
+        adminLock.RunAsync(userId, async () =>
+        {
+            await change();
+            return true;
+        }, cancellationToken);
+}

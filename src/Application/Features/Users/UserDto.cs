@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using MusicPlayer.Application.Common.Persistence;
-using MusicPlayer.Application.Common.Validation;
-using MusicPlayer.Domain.Common;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.Features.Users;
@@ -54,76 +51,4 @@ public sealed record UserProfileDto
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTime? UpdatedAt { get; init; }
-}
-
-public sealed class UserDtoSpec : Specification<User, UserDto>
-{
-    public UserDtoSpec(int id) : base(UserDto.Projection) => Where(u => u.Id == id);
-}
-
-/// <summary>The user with this email or username (compared case-insensitively), tracked for changes.</summary>
-public sealed class UserByEmailSpec : Specification<User>
-{
-    public UserByEmailSpec(string email)
-    {
-        Tracked = true;
-        var normalized = User.Normalize(email);
-        Where(u => u.NormalizedEmail == normalized);
-    }
-}
-
-/// <summary>Another user (not <paramref name="exceptId"/>) already has this username or email.</summary>
-public sealed class UserTakenSpec : Specification<User>
-{
-    public UserTakenSpec(string? username, string? email, int exceptId = 0)
-    {
-        var name = username is null ? null : User.Normalize(username);
-        var mail = email is null ? null : User.Normalize(email);
-        Where(u => u.Id != exceptId && (u.NormalizedUsername == name || u.NormalizedEmail == mail));
-    }
-}
-
-public sealed class AdminsSpec : Specification<User>
-{
-    public AdminsSpec() => Where(u => u.Role == Common.Security.Roles.Admin);
-}
-
-/// <summary>The account rules of the contract, shared by every slice that takes them.</summary>
-public static class AccountRules
-{
-    public const int PasswordMinLength = 8;
-    public const int PasswordMaxLength = 128;
-
-    public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("'{PropertyName}' is required.")
-            .Length(PasswordMinLength, PasswordMaxLength)
-            .WithMessage($"'{{PropertyName}}' must be {PasswordMinLength} to {PasswordMaxLength} characters.")
-            .Must(p => p is not null && p.Any(char.IsLetter) && p.Any(char.IsDigit))
-            .WithMessage("'{PropertyName}' must contain at least one letter and one digit.");
-
-    public static IRuleBuilderOptions<T, string?> Username<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.RequiredText(User.UsernameMaxLength)
-            .Must(u => Text.Clean(u) is not { } v || (v.Length >= User.UsernameMinLength && v.All(IsUsernameChar)))
-            .WithMessage($"'{{PropertyName}}' must be at least {User.UsernameMinLength} characters of letters, digits, '.', '_' or '-'.");
-
-    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.RequiredText(User.EmailMaxLength)
-            .Must(e => Text.Clean(e) is not { } v || IsEmail(v))
-            .WithMessage("'{PropertyName}' must be an email address.");
-
-    public static void ProfileRules<T>(this AbstractValidator<T> validator,
-        Expression<Func<T, string?>> firstName, Expression<Func<T, string?>> lastName)
-    {
-        validator.RuleFor(firstName).RequiredText(User.NameMaxLength);
-        validator.RuleFor(lastName).OptionalText(User.NameMaxLength);
-    }
-
-    private static bool IsUsernameChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '-';
-
-    private static bool IsEmail(string value)
-    {
-        var at = value.IndexOf('@');
-        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1
-               && value[(at + 1)..].Contains('.') && !value.Any(char.IsWhiteSpace);
-    }
 }

@@ -1,20 +1,19 @@
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
-using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.UnitTests.Features.Users;
 
-/// <summary>GetMe, UpdateMe and the per-request session look-up.</summary>
-public sealed class MeTests
+/// <summary>UpdateMe: the caller changes their username and names.</summary>
+public sealed class UpdateMeTests
 {
     private readonly InMemoryRepository<User> _users = new();
     private readonly FakeTimeProvider _clock = new();
     private readonly FakeCurrentUser _caller = FakeCurrentUser.User(2);
 
-    public MeTests()
+    public UpdateMeTests()
     {
         _users.Seed(
             TestData.User(username: "alice", email: "alice@example.com", id: 1),
@@ -23,43 +22,8 @@ public sealed class MeTests
 
     private User Bob => _users.Items.Single(u => u.Id == 2);
 
-    private Task<UserDto> GetMe() => new GetMe.Handler(_users, _caller).Handle(new GetMe.Query(), CancellationToken.None);
-
     private Task<UserDto> UpdateMe(string? username = "bob", string? firstName = "Bob", string? lastName = null) =>
         new UpdateMe.Handler(_users, _caller, _clock).Handle(new UpdateMe.Command(username, firstName, lastName), CancellationToken.None);
-
-    // GetMe
-
-    [Fact]
-    public async Task GetMe_SignedIn_ReturnsTheCallersFullProfile()
-    {
-        var result = await GetMe();
-
-        result.Should().BeEquivalentTo(new UserDto
-        {
-            Id = 2,
-            Username = "bob",
-            Email = "bob@example.com",
-            FirstName = "Bob",
-            LastName = "Builder",
-            Role = Roles.User,
-            CreatedAt = TestData.Now,
-            UpdatedAt = TestData.Now,
-        });
-    }
-
-    [Fact]
-    public async Task GetMe_AccountDeleted_ThrowsUnauthenticated()
-    {
-        _users.Remove(Bob);
-        await _users.SaveChangesAsync();
-
-        var act = GetMe;
-
-        await act.Should().ThrowAsync<UnauthenticatedException>();
-    }
-
-    // UpdateMe
 
     [Fact]
     public async Task UpdateMe_NewValues_ChangesUsernameAndNamesButNotEmailOrRole()
@@ -132,24 +96,5 @@ public sealed class MeTests
         var act = () => UpdateMe();
 
         await act.Should().ThrowAsync<NotFoundException>();
-    }
-
-    // The session every authenticated request checks
-
-    [Fact]
-    public async Task UserSessionSpec_KnownUser_ReadsRoleAndSessionVersion()
-    {
-        Bob.SetRole(Roles.Admin, TestData.Now);
-        Bob.ChangePassword("hashed:new", TestData.Now);
-
-        var session = await _users.FirstOrDefaultAsync(new UserSessionSpec(2));
-
-        session.Should().Be(new UserSession(Roles.Admin, 2));
-    }
-
-    [Fact]
-    public async Task UserSessionSpec_UnknownUser_ReadsNothing()
-    {
-        (await _users.FirstOrDefaultAsync(new UserSessionSpec(9))).Should().BeNull();
     }
 }

@@ -1,0 +1,10 @@
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Albums;
+
+/// <summary>One album with its song count, by id.</summary>
+public sealed class AlbumDetailSpec : Specification<Album, AlbumDetailDto>
+{
+    public AlbumDetailSpec(int id) : base(AlbumDetailDto.Projection) => Where(a => a.Id == id);
+}

@@ -1,0 +1,19 @@
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Security;
+
+namespace MusicPlayer.Application.Features.Likes;
+
+/// <summary>Likes a song for the caller; liking twice keeps one like.</summary>
+public static class LikeSong
+{
+    [Authorize]
+    public sealed record Command(int SongId) : IRequest, IChangesCatalog;
+
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
+    {
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
+        {
+            await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+    }
+}

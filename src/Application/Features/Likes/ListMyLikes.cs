@@ -1,0 +1,41 @@
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Domain.Likes;
+
+namespace MusicPlayer.Application.Features.Likes;
+
+/// <summary>The songs the caller liked, newest like first.</summary>
+public static class ListMyLikes
+{
+    [Authorize]
+    public sealed record Query : IRequest<PagedResult<LikedSongDto>>, IPagedQuery
+    {
+        public int Page { get; init; } = PagingLimits.DefaultPage;
+        public int PageSize { get; init; } = PagingLimits.DefaultPageSize;
+    }
+
+    public sealed class Validator : RequestValidator<Query>
+    {
+        public Validator() => this.PagingRules();
+    }
+
+    public sealed class Spec : Specification<UserLike, LikedSongDto>
+    {
+        public Spec(int userId, IPagedQuery page) : base(LikedSongDto.Projection)
+        {
+            Where(l => l.UserId == userId);
+            OrderBy(l => l.LikedAt, descending: true);
+            OrderBy(l => l.SongId, descending: true);
+            Page(page.Page, page.PageSize);
+        }
+    }
+
+    internal sealed class Handler(IReadRepository<UserLike> likes, ICurrentUser currentUser)
+        : IRequestHandler<Query, PagedResult<LikedSongDto>>
+    {
+        public Task<PagedResult<LikedSongDto>> Handle(Query request, CancellationToken cancellationToken) =>
+            likes.PageAsync(new Spec(currentUser.RequiredUserId, request), request, cancellationToken);
+    }
+}

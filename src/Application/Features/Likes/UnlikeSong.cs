@@ -1,0 +1,19 @@
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Security;
+
+namespace MusicPlayer.Application.Features.Likes;
+
+/// <summary>Takes back the caller's like; unliking what was not liked is fine, but the song must exist.</summary>
+public static class UnlikeSong
+{
+    [Authorize]
+    public sealed record Command(int SongId) : IRequest, IChangesCatalog;
+
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser) : AsyncRequestHandler<Command>
+    {
+        protected override async Task Handle(Command request, CancellationToken cancellationToken)
+        {
+            await likes.UnlikeAsync(currentUser.RequiredUserId, request.SongId, cancellationToken);
+        }
+    }
+}
