@@ -26,6 +26,8 @@ internal static class ApiSetup
             builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         else
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        // Readiness failures are logged by ReadinessResponse, once per burst; not as an error per probe.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] =

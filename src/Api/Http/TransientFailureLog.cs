@@ -13,7 +13,10 @@ internal sealed class TransientFailureLog(ILogger<TransientFailureLog> logger, T
     private DateTimeOffset _lastLogged = DateTimeOffset.MinValue;
     private int _suppressed;
 
-    public void Report(Exception exception)
+    public void Report(Exception exception) =>
+        Report($"{exception.GetBaseException().Message} ({exception.GetBaseException().GetType().Name})");
+
+    public void Report(string cause)
     {
         int suppressed;
         lock (_lock)
@@ -29,7 +32,7 @@ internal sealed class TransientFailureLog(ILogger<TransientFailureLog> logger, T
             _lastLogged = now;
         }
 
-        logger.LogWarning("A dependency failed transiently; answering 503 until it recovers. Cause: {Cause} ({Type}). {Suppressed} more since the last report",
-            exception.GetBaseException().Message, exception.GetBaseException().GetType().Name, suppressed);
+        logger.LogWarning("A dependency failed transiently; answering 503 until it recovers. Cause: {Cause}. {Suppressed} more since the last report",
+            cause, suppressed);
     }
 }

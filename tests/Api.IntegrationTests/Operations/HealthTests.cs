@@ -37,8 +37,9 @@ public sealed class HealthTests(MusicPlayerFactory factory) : IClassFixture<Musi
         var ready = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");
 
-        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        (await ready.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
+        var problem = await ready.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        problem.GetProperty("title").GetString().Should().Be("Not ready");
+        ready.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
         live.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
