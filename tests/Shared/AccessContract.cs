@@ -17,7 +17,7 @@ public enum Access
 }
 
 /// <summary>
-/// The contract's access column, by request type: the one table the tests hold about access. It is
+/// The access column of the contract (docs/api.md, "Roles and access" and each operation), by request type: the one table the tests hold about access. It is
 /// deliberately written apart from the requests' <see cref="AuthorizeAttribute"/>s (a missing attribute
 /// is an open door, and must fail a test). Compiled into the application unit tests (declarations,
 /// pipeline) and the HTTP tests (endpoints, OpenAPI document), which find each request's method and

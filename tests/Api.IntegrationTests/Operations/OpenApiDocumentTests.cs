@@ -12,7 +12,7 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
     /// <summary>
-    /// The catalog operations of the contract, with the statuses each can return besides the 401 and 403
+    /// The catalog operations of the contract (docs/api.md, "Catalog"), with the statuses each can return besides the 401 and 403
     /// of its access, which <see cref="EveryOperation_DocumentsTheUnauthorizedAndForbiddenOfItsAccess"/> checks
     /// for every operation from <see cref="AccessContract"/>.
     /// </summary>

@@ -9,7 +9,7 @@ public sealed class UserDtoSpec : Specification<User, UserDto>
     public UserDtoSpec(int id) : base(UserDto.Projection) => Where(u => u.Id == id);
 }
 
-/// <summary>The user with this email or username (compared case-insensitively), tracked for changes.</summary>
+/// <summary>The user with this email (compared case-insensitively), tracked for changes.</summary>
 public sealed class UserByEmailSpec : Specification<User>
 {
     public UserByEmailSpec(string email)
