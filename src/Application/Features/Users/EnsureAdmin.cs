@@ -1,7 +1,7 @@
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
-using MusicPlayer.Application.Features.Auth;
+using Microsoft.Extensions.Logging;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.Features.Users;
@@ -9,7 +9,10 @@ namespace MusicPlayer.Application.Features.Users;
 /// <summary>
 /// Makes sure the configured admin account exists with the configured password and the admin
 /// role: created when missing, promoted and given the password when present (which, like any
-/// password change, ends the account's sessions). Idempotent; run at start-up.
+/// password change, ends the account's sessions). Idempotent; run at start-up. When someone
+/// else already has the configured username, the admin gets the first free variant of it
+/// ("admin-2", "admin-3", ...) and a warning says so: start-up must not depend on what strangers
+/// registered.
 /// </summary>
 public static class EnsureAdmin
 {
@@ -25,7 +28,8 @@ public static class EnsureAdmin
         }
     }
 
-    internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, IPasswordHasher hasher, TimeProvider clock)
+    internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, IPasswordHasher hasher, TimeProvider clock,
+        ILogger<Handler> logger)
         : AsyncRequestHandler<Command>
     {
         protected override async Task Handle(Command request, CancellationToken cancellationToken)
@@ -35,8 +39,11 @@ public static class EnsureAdmin
             var passwordReset = false;
             if (user is null)
             {
-                await UniqueAccount.EnsureAsync(users, request.Username, request.Email, 0, cancellationToken);
-                users.Add(User.Create(request.Username, request.Email, "Admin", null, Roles.Admin, hasher.Hash(request.Password!), now));
+                var username = await FreeUsernameAsync(request.Username!, cancellationToken);
+                if (username != request.Username)
+                    logger.LogWarning("The configured admin username {Configured} belongs to another account; the admin {Email} is created as {Username}",
+                        request.Username, request.Email, username);
+                users.Add(User.Create(username, request.Email, "Admin", null, Roles.Admin, hasher.Hash(request.Password!), now));
             }
             else
             {
@@ -51,6 +58,18 @@ public static class EnsureAdmin
             await users.SaveChangesAsync(cancellationToken);
             // A surviving refresh token would mint access tokens of the new session version (now as an admin).
             if (passwordReset) await tokens.RevokeAllOfUserAsync(user!.Id, now, cancellationToken);
+        }
+
+        /// <summary>The username itself when free, else the first free "name-2", "name-3", ... that fits the length limit.</summary>
+        private async Task<string> FreeUsernameAsync(string username, CancellationToken cancellationToken)
+        {
+            var candidate = username.Trim();
+            for (var n = 2; await users.AnyAsync(new UserTakenSpec(candidate, null), cancellationToken); n++)
+            {
+                var suffix = $"-{n}";
+                candidate = username.Trim()[..Math.Min(username.Trim().Length, User.UsernameMaxLength - suffix.Length)] + suffix;
+            }
+            return candidate;
         }
     }
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
+using MusicPlayer.Application.UnitTests.Pipeline;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.UnitTests.Features.Users;
@@ -14,11 +16,12 @@ public sealed class EnsureAdminTests
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly FakeTimeProvider _clock = new();
+    private readonly CapturingLoggerProvider _logs = new();
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     private Task Handle(string email = "admin@example.com", string password = AdminPassword, string username = "admin") =>
-        new EnsureAdmin.Handler(_users, _tokens, new FakePasswordHasher(), _clock)
+        new EnsureAdmin.Handler(_users, _tokens, new FakePasswordHasher(), _clock, LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<EnsureAdmin.Handler>())
             .Handle(new EnsureAdmin.Command(email, password, username), CancellationToken.None);
 
     [Fact]
@@ -112,13 +115,29 @@ public sealed class EnsureAdminTests
     }
 
     [Fact]
-    public async Task Handle_UsernameTakenByAnotherAccount_ThrowsConflictAndCreatesNothing()
+    public async Task Handle_UsernameTakenByAnotherAccount_CreatesTheAdminUnderAFreeVariantAndWarns()
     {
-        _users.Seed(TestData.User(username: "admin", email: "someone@example.com", id: 1));
+        _users.Seed(TestData.User(username: "Admin", email: "someone@example.com", id: 1),
+            TestData.User(username: "admin-2", email: "other@example.com", id: 2));
 
-        var act = () => Handle();
+        await Handle();
 
-        await act.Should().ThrowAsync<ConflictException>().WithMessage("That username is taken.");
-        _users.Items.Should().ContainSingle().Which.Role.Should().Be(Roles.User);
+        var admin = _users.Items.Should().ContainSingle(u => u.Email == "admin@example.com").Subject;
+        admin.Username.Should().Be("admin-3");
+        admin.Role.Should().Be(Roles.Admin);
+        _users.Items.Where(u => u.Id is 1 or 2).Should().OnlyContain(u => u.Role == Roles.User);
+        _logs.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning)
+            .Which.Message.Should().Contain("admin-3").And.Contain("belongs to another account");
+    }
+
+    [Fact]
+    public async Task Handle_LongUsernameTaken_KeepsTheVariantWithinTheLengthLimit()
+    {
+        var longName = new string('a', User.UsernameMaxLength);
+        _users.Seed(TestData.User(username: longName, email: "someone@example.com", id: 1));
+
+        await Handle(username: longName);
+
+        _users.Items.Single(u => u.Email == "admin@example.com").Username.Should().Be(longName[..^2] + "-2");
     }
 }
