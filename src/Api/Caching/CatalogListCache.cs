@@ -22,7 +22,11 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var key = $"catalog-list:{http.Request.Path}{http.Request.QueryString}";
+        if (ListCacheKey.For(http, context.ActionDescriptor) is not { } key)
+        {
+            await next();
+            return;
+        }
         var current = version.Current;
 
         if (cache.TryGetValue(key, out Entry? entry) && entry!.Version == current)
