@@ -95,12 +95,16 @@ internal static class ApiSetup
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        // The document and its UI are public by default, also in Production; OpenApi:Enabled=false hides both.
+        if (app.Configuration.GetValue("OpenApi:Enabled", true))
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "MusicPlayer API v1");
-            o.RoutePrefix = "swagger";
-        });
+            app.MapOpenApi("/openapi/{documentName}.json");
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "MusicPlayer API v1");
+                o.RoutePrefix = "swagger";
+            });
+        }
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new()
         {

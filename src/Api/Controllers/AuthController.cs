@@ -12,6 +12,8 @@ namespace MusicPlayer.Api.Controllers;
 [ApiController]
 [Route("api/v1/auth")]
 [Tags("Auth")]
+// Tokens and account data must never be kept by a browser or proxy cache.
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [Problem(StatusCodes.Status400BadRequest), Problem(StatusCodes.Status413PayloadTooLarge)]
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {

@@ -6,7 +6,8 @@ namespace MusicPlayer.Api.Http;
 /// <summary>
 /// What running behind a reverse proxy, for browsers on other origins, and under an orchestrator
 /// needs: forwarded headers from known proxies only, CORS from configuration, security headers,
-/// and a bounded graceful shutdown.
+/// no <c>Server</c> header, <c>Location</c> headers that never repeat the request's (forgeable)
+/// <c>Host</c>, and a bounded graceful shutdown.
 /// </summary>
 internal static class Hosting
 {
@@ -16,6 +17,7 @@ internal static class Hosting
     {
         var configuration = builder.Configuration;
 
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Host.ConfigureHostOptions(o =>
             o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 
@@ -54,6 +56,7 @@ internal static class Hosting
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            context.Response.OnStarting(RelativeLocation, context);
             // The API serves JSON only; Swagger UI needs its own scripts and styles.
             if (!context.Request.Path.StartsWithSegments("/swagger"))
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -61,5 +64,18 @@ internal static class Hosting
         });
         app.UseCors(CorsPolicy);
         return app;
+    }
+
+    /// <summary>
+    /// Turns an absolute <c>Location</c> on this service (as CreatedAtAction builds it from the request's
+    /// Host header) into a path, which RFC 9110 allows: a forged Host can then never be echoed to a
+    /// client or a cache, whatever <c>AllowedHosts</c> says.
+    /// </summary>
+    private static Task RelativeLocation(object state)
+    {
+        var headers = ((HttpContext)state).Response.Headers;
+        if (Uri.TryCreate(headers.Location.ToString(), UriKind.Absolute, out var location))
+            headers.Location = location.PathAndQuery;
+        return Task.CompletedTask;
     }
 }

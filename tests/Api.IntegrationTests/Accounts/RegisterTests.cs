@@ -31,7 +31,7 @@ public sealed class RegisterTests(MusicPlayerFactory factory) : IClassFixture<Mu
         user.Str("createdAt").Should().EndWith("Z");
         user.Str("updatedAt").Should().Be(user.Str("createdAt"));
         response.Headers.Location.Should().NotBeNull();
-        response.Headers.Location!.AbsolutePath.Should().Be($"{AccountApi.Users}/{user.Id()}");
+        response.Headers.Location!.OriginalString.Should().Be($"{AccountApi.Users}/{user.Id()}");
     }
 
     [Fact]

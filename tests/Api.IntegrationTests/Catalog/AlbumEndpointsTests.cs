@@ -23,7 +23,7 @@ public sealed class AlbumEndpointsTests(MusicPlayerFactory factory) : IClassFixt
         var id = album.Id();
         id.Should().BePositive();
         response.Headers.Location.Should().NotBeNull();
-        response.Headers.Location!.AbsolutePath.Should().Be($"/api/v1/albums/{id}");
+        response.Headers.Location!.OriginalString.Should().Be($"/api/v1/albums/{id}");
         album.Str("title").Should().Be((string)body["title"]!);
         album.Str("artist").Should().Be("The Testers");
         album.Str("genre").Should().Be("Rock");

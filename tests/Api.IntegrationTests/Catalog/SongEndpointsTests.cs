@@ -23,7 +23,7 @@ public sealed class SongEndpointsTests(MusicPlayerFactory factory) : IClassFixtu
         var id = song.Id();
         id.Should().BePositive();
         response.Headers.Location.Should().NotBeNull();
-        response.Headers.Location!.AbsolutePath.Should().Be($"/api/v1/songs/{id}");
+        response.Headers.Location!.OriginalString.Should().Be($"/api/v1/songs/{id}");
         song.Str("title").Should().Be((string)body["title"]!);
         song.Str("artist").Should().Be("The Testers");
         song.Str("genre").Should().Be("Rock");
