@@ -19,6 +19,9 @@ public sealed class ForbiddenException(string message = "You do not have permiss
 /// <summary>The request conflicts with existing data (409).</summary>
 public sealed class ConflictException(string message) : AppException(message);
 
+/// <summary>The request body is larger than the operation takes (413).</summary>
+public sealed class PayloadTooLargeException(string message) : AppException(message);
+
 /// <summary>The request is invalid (400); failures grouped by camelCase field name.</summary>
 public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
     : AppException("One or more validation errors occurred.")
