@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
@@ -13,7 +14,7 @@ public sealed class EnsureAdminTests
 
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
