@@ -37,10 +37,7 @@ public static class DependencyInjection
             }
         }
 
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
-        {
-            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
-        }
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();

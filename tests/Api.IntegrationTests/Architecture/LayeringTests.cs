@@ -1,8 +1,14 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Application.Common.Persistence;
+using NetArchTest.Rules;
 
 namespace MusicPlayer.Api.IntegrationTests.Architecture;
 
-/// <summary>Dependencies point inward only: Api → Infrastructure → Application → Domain.</summary>
+/// <summary>
+/// Dependencies point inward only: Api → Infrastructure → Application → Domain. The rules look at every
+/// type each layer uses (signatures, bodies, attributes, generic arguments), not only at assembly references.
+/// </summary>
 public sealed class LayeringTests
 {
     private static readonly Assembly Domain = typeof(MusicPlayer.Domain.Common.Entity).Assembly;
@@ -10,16 +16,17 @@ public sealed class LayeringTests
     private static readonly Assembly Infrastructure = typeof(MusicPlayer.Infrastructure.DependencyInjection).Assembly;
     private static readonly Assembly Api = typeof(Program).Assembly;
 
-    private static string[] References(Assembly assembly) =>
-        assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+    private const string EfCore = "Microsoft.EntityFrameworkCore";
+    private static readonly string[] AspNetCore = ["Microsoft.AspNetCore", "Microsoft.Net.Http"];
 
-    private static string[] Ours(Assembly assembly) =>
-        References(assembly).Where(n => n.StartsWith("MusicPlayer.", StringComparison.Ordinal)).ToArray();
+    /// <summary>Each layer's root namespace is its assembly's name (<see cref="Assemblies_HaveTheExpectedNames"/>).</summary>
+    private static string Layer(Assembly assembly) => assembly.GetName().Name!;
 
-    private static bool IsEfCore(string name) => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
-
-    private static bool IsAspNetCore(string name) =>
-        name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Net.Http", StringComparison.Ordinal);
+    private static void ShouldPass(TestResult result, string because)
+    {
+        (result.FailingTypeNames ?? []).Should().BeEmpty(because);
+        result.IsSuccessful.Should().BeTrue(because);
+    }
 
     [Fact]
     public void Assemblies_HaveTheExpectedNames()
@@ -29,30 +36,49 @@ public sealed class LayeringTests
     }
 
     [Fact]
-    public void Domain_ReferencesNoOtherLayerNorFramework()
+    public void Domain_DependsOnNothingButTheRuntime()
     {
-        var references = References(Domain);
-
-        references.Should().Contain("System.Runtime");
-        Ours(Domain).Should().BeEmpty();
-        references.Should().NotContain(n => IsEfCore(n) || IsAspNetCore(n));
-        references.Should().NotContain(n => n.StartsWith("MediatR") || n.StartsWith("FluentValidation"),
-            "the domain depends on nothing but the runtime");
+        ShouldPass(
+            Types.InAssembly(Domain).Should().OnlyHaveDependenciesOn("System", Layer(Domain)).GetResult(),
+            "the domain depends on nothing but the runtime: no other layer, no EF Core, ASP.NET Core, MediatR or FluentValidation");
     }
 
     [Fact]
-    public void Application_ReferencesOnlyTheDomainAndNoInfrastructureFramework()
+    public void Application_DependsOnNoOuterLayerNorInfrastructureFramework()
     {
-        var references = References(Application);
-
-        Ours(Application).Should().BeEquivalentTo(["MusicPlayer.Domain"]);
-        references.Should().NotContain(n => IsEfCore(n) || IsAspNetCore(n));
+        ShouldPass(
+            Types.InAssembly(Application).ShouldNot()
+                .HaveDependencyOnAny([Layer(Infrastructure), Layer(Api), EfCore, .. AspNetCore]).GetResult(),
+            "the application layer sees the domain and its own ports, never how they are implemented or served");
+        Types.InAssembly(Application).That().HaveDependencyOn(Layer(Domain)).GetTypes().Should().NotBeEmpty();
     }
 
     [Fact]
-    public void Infrastructure_DoesNotReferenceTheApi()
+    public void Infrastructure_DoesNotDependOnTheApi()
     {
-        Ours(Infrastructure).Should().NotContain("MusicPlayer.Api").And.Contain("MusicPlayer.Application");
+        ShouldPass(
+            Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn(Layer(Api)).GetResult(),
+            "the infrastructure implements the application's ports and knows nothing of HTTP endpoints");
+        Types.InAssembly(Infrastructure).That().HaveDependencyOn(Layer(Application)).GetTypes().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Controllers_SendRequestsThroughMediatR_NeverReachRepositoriesStoresOrTheDbContext()
+    {
+        // The data-access ports: the repositories and specifications, and every *Store interface of the application.
+        var dataAccess = Application.GetTypes()
+            .Where(t => t.IsInterface && t.Name.EndsWith("Store", StringComparison.Ordinal))
+            .Select(t => t.FullName!)
+            .Prepend(typeof(IRepository<>).Namespace!)
+            .ToArray();
+        var controllers = Types.InAssembly(Api).That()
+            .ResideInNamespace("MusicPlayer.Api.Controllers").And().Inherit(typeof(ControllerBase));
+
+        controllers.GetTypes().Should().NotBeEmpty();
+        ShouldPass(
+            controllers.ShouldNot().HaveDependencyOnAny([Layer(Infrastructure), EfCore, .. dataAccess]).GetResult(),
+            "a controller sends a request and returns its answer; the handler behind MediatR does the data access");
+        ShouldPass(controllers.Should().HaveDependencyOn("MediatR").GetResult(), "every controller sends its requests through MediatR");
     }
 
     [Fact]
@@ -69,28 +95,4 @@ public sealed class LayeringTests
             "a path alone should tell the layer and the concern; a new folder is named for what it holds");
         namespaces.Should().Contain("MusicPlayer.Api.Http");
     }
-
-    [Fact]
-    public void InnerLayers_PublicSignaturesNameNoEfCoreOrAspNetCoreType()
-    {
-        // Belt and braces: no public signature in the inner layers names an outer framework type.
-        var offenders = new[] { Domain, Application }
-            .SelectMany(a => a.GetTypes())
-            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Select(m => (Type: t, Member: m)))
-            .Where(x => SignatureTypes(x.Member).Any(s => s.Namespace is { } ns && (IsEfCore(ns) || IsAspNetCore(ns))))
-            .Select(x => $"{x.Type.FullName}.{x.Member.Name}")
-            .ToArray();
-
-        offenders.Should().BeEmpty();
-    }
-
-    private static IEnumerable<Type> SignatureTypes(MemberInfo member) => member switch
-    {
-        MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
-        PropertyInfo p => [p.PropertyType],
-        FieldInfo f => [f.FieldType],
-        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
-        _ => [],
-    };
 }

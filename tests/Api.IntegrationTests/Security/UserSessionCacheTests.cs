@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Infrastructure.Security;
 
@@ -6,13 +7,7 @@ namespace MusicPlayer.Api.IntegrationTests.Security;
 /// <summary>The per-user cache in front of the session check: hits, eviction, expiry, and a read racing a change.</summary>
 public sealed class UserSessionCacheTests
 {
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private readonly Clock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private int _loads;
 
     private UserSessionCache Cache(int seconds = 60) => new(_clock, TimeSpan.FromSeconds(seconds));
@@ -70,7 +65,7 @@ public sealed class UserSessionCacheTests
         var cache = Cache(seconds: 60);
         await cache.GetAsync(7, () => Load("user"));
 
-        _clock.Now = _clock.Now.AddSeconds(61);
+        _clock.Advance(TimeSpan.FromSeconds(61));
         var session = await cache.GetAsync(7, () => Load("admin"));
 
         session!.Role.Should().Be("admin");

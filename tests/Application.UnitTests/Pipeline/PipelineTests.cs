@@ -1,7 +1,8 @@
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Behaviours;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Paging;
@@ -27,7 +28,7 @@ namespace MusicPlayer.Application.UnitTests.Pipeline;
 public sealed class PipelineTests : IDisposable
 {
     private readonly FakeCurrentUser _user = FakeCurrentUser.Anonymous();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly InMemoryRepository<Album> _albums = new();
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
@@ -523,7 +524,7 @@ public sealed class PipelineTests : IDisposable
     public async Task Send_AdminWithValidCommand_ReachesTheHandler()
     {
         SignIn(FakeCurrentUser.Admin());
-        _clock.UtcNow = new DateTimeOffset(2027, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2027, 5, 6, 7, 8, 9, TimeSpan.Zero));
 
         var result = await Mediator.Send(new CreateAlbum.Command(TestData.AlbumInput(title: " Giant Steps ")));
 

@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
@@ -8,7 +9,7 @@ namespace MusicPlayer.Application.UnitTests.Features.Albums;
 public sealed class CreateAlbumTests
 {
     private readonly InMemoryRepository<Album> _albums = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
 
     private Task<AlbumDetailDto> Handle(AlbumInput input) =>
         new CreateAlbum.Handler(_albums, _clock).Handle(new CreateAlbum.Command(input), CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class CreateAlbumTests
     [Fact]
     public async Task Handle_ValidInput_StampsBothTimestampsFromTheClock()
     {
-        _clock.UtcNow = new DateTimeOffset(2027, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2027, 3, 4, 5, 6, 7, TimeSpan.Zero));
 
         var result = await Handle(TestData.AlbumInput());
 

@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -54,7 +55,7 @@ public sealed class UpdateAlbumTests
     {
         var album = TestData.Album(createdAt: TestData.Now);
         _albums.Seed(album);
-        _clock.UtcNow = new DateTimeOffset(2027, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
         var result = await Handle(album.Id, TestData.AlbumInput(title: "Changed"));
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
@@ -10,7 +11,7 @@ public sealed class LoginTests
 {
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeTokenService _tokenService = new();
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -8,7 +9,7 @@ namespace MusicPlayer.Application.UnitTests.Features.Auth;
 public sealed class LogoutTests
 {
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeCurrentUser _caller = FakeCurrentUser.User(1);
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;

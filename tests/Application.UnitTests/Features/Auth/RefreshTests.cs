@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
@@ -12,7 +13,7 @@ public sealed class RefreshTests
 
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeTokenService _tokenService = new();
     private readonly Guid _family = Guid.NewGuid();
 

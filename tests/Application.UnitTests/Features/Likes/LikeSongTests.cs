@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -12,7 +13,7 @@ public sealed class LikeSongTests
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
     private readonly InMemoryLikeStore _store;
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
 
     public LikeSongTests()
     {

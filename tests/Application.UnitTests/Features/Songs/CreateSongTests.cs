@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
@@ -8,7 +9,7 @@ namespace MusicPlayer.Application.UnitTests.Features.Songs;
 public sealed class CreateSongTests
 {
     private readonly InMemoryRepository<Song> _songs = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
 
     private Task<SongDetailDto> Handle(SongInput input) =>
         new CreateSong.Handler(_songs, _clock).Handle(new CreateSong.Command(input), CancellationToken.None);
@@ -51,7 +52,7 @@ public sealed class CreateSongTests
     [Fact]
     public async Task Handle_ValidInput_StampsBothTimestampsFromTheClock()
     {
-        _clock.UtcNow = new DateTimeOffset(2030, 6, 7, 8, 9, 10, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2030, 6, 7, 8, 9, 10, TimeSpan.Zero));
 
         var result = await Handle(TestData.SongInput());
 

@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -45,7 +46,7 @@ public sealed class UpdateSongTests
     {
         var song = TestData.Song(createdAt: TestData.Now);
         _songs.Seed(song);
-        _clock.UtcNow = new DateTimeOffset(2028, 2, 29, 23, 59, 59, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2028, 2, 29, 23, 59, 59, TimeSpan.Zero));
 
         var result = await Handle(song.Id, TestData.SongInput(title: "Changed"));
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -11,7 +12,7 @@ public sealed class ChangePasswordTests
 
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeCurrentUser _caller = FakeCurrentUser.User(1);
 
     public ChangePasswordTests()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
@@ -15,7 +16,7 @@ public sealed class EnsureAdminTests
 
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly CapturingLoggerProvider _logs = new();
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;

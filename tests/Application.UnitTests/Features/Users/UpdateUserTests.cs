@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Users;
@@ -9,7 +10,7 @@ namespace MusicPlayer.Application.UnitTests.Features.Users;
 public sealed class UpdateUserTests
 {
     private readonly InMemoryRepository<User> _users = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
 
     public UpdateUserTests()
     {
