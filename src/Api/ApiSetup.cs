@@ -40,6 +40,7 @@ internal static class ApiSetup
                 o.Filters.Add(new JsonResponsesAttribute());
                 o.Conventions.Add(new AccessResponsesConvention());
                 o.Conventions.Add(new OkResponseConvention());
+                o.Conventions.Add(new UnsupportedMediaTypeConvention());
             })
             .AddJsonOptions(o =>
             {

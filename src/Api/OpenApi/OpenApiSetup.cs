@@ -5,7 +5,10 @@ using Microsoft.OpenApi;
 
 namespace MusicPlayer.Api.OpenApi;
 
-/// <summary>The OpenAPI 3.1 document: info, the bearer scheme, and which operations need it.</summary>
+/// <summary>
+/// The OpenAPI 3.1 document: info, the bearer scheme, which operations need it, one schema id per type
+/// (<see cref="SchemaIds"/>) and the properties every response carries (<see cref="ResponseRequiredTransformer"/>).
+/// </summary>
 internal static class OpenApiSetup
 {
     public const string BearerScheme = "Bearer";
@@ -15,6 +18,8 @@ internal static class OpenApiSetup
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/") == true;
+            options.CreateSchemaReferenceId = SchemaIds.Create;
+            options.AddSchemaTransformer<ResponseRequiredTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
