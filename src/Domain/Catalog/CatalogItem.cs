@@ -23,6 +23,32 @@ public abstract class CatalogItem : Entity
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>The stored cover image, when one was uploaded or came embedded in the song's file.</summary>
+    public CoverImage? Cover { get; private set; }
+
+    /// <summary>Sets the stored cover; returns the storage key of the cover it replaces (null when none, or the same bytes).</summary>
+    public string? SetCover(CoverImage cover, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(cover);
+        var replaced = Cover is { } old && old.StorageKey != cover.StorageKey ? old.StorageKey : null;
+        Cover = cover;
+        UpdatedAt = now;
+        return replaced;
+    }
+
+    /// <summary>Removes the stored cover; returns its storage key (null when there was none).</summary>
+    public string? RemoveCover(DateTime now)
+    {
+        var removed = Cover?.StorageKey;
+        if (removed is null) return null;
+        Cover = null;
+        UpdatedAt = now;
+        return removed;
+    }
+
+    /// <summary>Marks the item as changed now, for changes that are not its descriptive fields.</summary>
+    protected void Touch(DateTime now) => UpdatedAt = now;
+
     /// <summary>Checks every field first and only then changes any, so a rejected change leaves the item as it was.</summary>
     protected void SetDetails(CatalogDetails details, DateTime now)
     {

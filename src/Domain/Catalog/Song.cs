@@ -9,7 +9,11 @@ public sealed class Song : CatalogItem
 
     private Song() { }
 
+    /// <summary>The URL the song was given (empty for a song created from an uploaded file, whose URL is its stream endpoint).</summary>
     public string FileUrl { get; private set; } = "";
+
+    /// <summary>The stored audio, when the song's file was uploaded.</summary>
+    public AudioFile? Audio { get; private set; }
 
     /// <summary>Length in seconds, when known.</summary>
     public int? Duration { get; private set; }
@@ -25,6 +29,46 @@ public sealed class Song : CatalogItem
         var song = new Song();
         song.Update(details, now);
         return song;
+    }
+
+    /// <summary>
+    /// A song made from an uploaded file: its fields come from the file's tags (already sanitised and
+    /// defaulted), its duration from the stream, and it has no URL of its own.
+    /// </summary>
+    public static Song CreateFromAudio(CatalogDetails details, AudioFile audio, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        var duration = audio.WholeSeconds;
+        var song = new Song();
+        song.SetDetails(details, now);
+        song.Audio = audio;
+        song.Duration = duration;
+        return song;
+    }
+
+    /// <summary>
+    /// Attaches stored audio, replacing any; the duration follows the stream, the descriptive fields stay.
+    /// Returns the storage key of the audio it replaces (null when none, or the same bytes).
+    /// </summary>
+    public string? AttachAudio(AudioFile audio, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        var duration = audio.WholeSeconds;
+        var replaced = Audio is { } old && old.StorageKey != audio.StorageKey ? old.StorageKey : null;
+        Audio = audio;
+        Duration = duration;
+        Touch(now);
+        return replaced;
+    }
+
+    /// <summary>Removes the stored audio (the song stays); returns its storage key, null when there was none.</summary>
+    public string? RemoveAudio(DateTime now)
+    {
+        var removed = Audio?.StorageKey;
+        if (removed is null) return null;
+        Audio = null;
+        Touch(now);
+        return removed;
     }
 
     public void Update(SongDetails details, DateTime now)

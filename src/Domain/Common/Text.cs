@@ -57,6 +57,32 @@ public static class Text
         return false;
     }
 
+    /// <summary>
+    /// Text from a source that is not a form (a file's tags) made to pass the field rules instead of
+    /// being refused: every character <see cref="HasForbiddenCharacters"/> refuses is removed, the rest
+    /// trimmed and cut to <paramref name="maxLength"/> (never inside a surrogate pair); empty becomes null.
+    /// </summary>
+    public static string? Sanitize(string? value, int maxLength)
+    {
+        if (value is null) return null;
+        var kept = new System.Text.StringBuilder(value.Length);
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf16(rest, out var rune, out var length);
+            rest = rest[length..];
+            if (status != System.Buffers.OperationStatus.Done) continue;
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category == System.Globalization.UnicodeCategory.Control) continue;
+            if (category == System.Globalization.UnicodeCategory.Format && !IsJoinerOrTag(rune.Value)) continue;
+            kept.Append(rune.ToString());
+        }
+        var text = kept.ToString().Trim();
+        if (text.Length > maxLength)
+            text = text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)].TrimEnd();
+        return text.Length == 0 ? null : text;
+    }
+
     private static bool IsJoinerOrTag(int codePoint) => codePoint is 0x200C or 0x200D or (>= 0xE0020 and <= 0xE007F);
 
     /// <summary>True for an absolute http or https URL.</summary>

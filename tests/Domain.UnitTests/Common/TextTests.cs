@@ -151,4 +151,32 @@ public sealed class TextTests
     [Fact]
     public void HasForbiddenCharacters_NulWhereLineBreaksAreAllowed_IsStillTrue() =>
         Text.HasForbiddenCharacters("a\nb\u0000", allowLineBreaks: true).Should().BeTrue();
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("  \u0000 ", null)]
+    [InlineData(" Blue\u0000 in\tGreen\r\n", "Blue inGreen")]
+    [InlineData("\u202Eevil\uFEFF", "evil")]
+    [InlineData("a\u200Db", "a\u200Db")]
+    public void Sanitize_RemovesWhatTheFieldRulesRefuseAndTrims(string? value, string? expected)
+    {
+        var result = Text.Sanitize(value, 100);
+
+        result.Should().Be(expected);
+        if (result is not null) Text.HasForbiddenCharacters(result).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Sanitize_UnpairedSurrogate_Removed()
+    {
+        Text.Sanitize("ab" + (char)0xD800 + "c", 100).Should().Be("abc");
+    }
+
+    [Fact]
+    public void Sanitize_TooLong_CutToTheLengthNeverInsideASurrogatePair()
+    {
+        Text.Sanitize("abcdef", 4).Should().Be("abcd");
+        Text.Sanitize("abc\U0001F3B5", 4).Should().Be("abc");
+        Text.Sanitize("ab  cd", 3).Should().Be("ab");
+    }
 }
