@@ -73,6 +73,9 @@ internal static class ApiSetup
         });
         services.AddAuthorization();
         services.AddHttpContextAccessor();
+        services.AddScoped<Application.Features.Songs.ISongUrls, HttpSongUrls>();
+        services.AddSingleton(new Application.Common.Audio.UploadLimits(
+            builder.Configuration.GetValue("Uploads:MaxBytes", Application.Common.Audio.UploadLimits.DefaultMaxBytes)));
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         if (builder.Configuration.GetValue("Caching:CatalogLists", true))

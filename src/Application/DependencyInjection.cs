@@ -41,6 +41,9 @@ public static class DependencyInjection
 
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();
+        services.AddScoped<Common.Audio.AudioLibrary>();
+        services.AddSingleton<Common.Audio.StorageKeyLocks>();
+        services.TryAddSingleton(new Common.Audio.UploadLimits());
         services.AddSingleton<TimeProvider>(new Common.Time.MicrosecondTimeProvider());
         return services;
     }

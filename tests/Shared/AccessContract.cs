@@ -2,6 +2,8 @@ using System.Reflection;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
@@ -60,6 +62,14 @@ public static class AccessContract
         [typeof(CreateSong.Command)] = Access.Admin,
         [typeof(UpdateSong.Command)] = Access.Admin,
         [typeof(DeleteSong.Command)] = Access.Admin,
+        // Audio: upload, storage, covers
+        [typeof(UploadSong.Command)] = Access.Admin,
+        [typeof(ReplaceSongAudio.Command)] = Access.Admin,
+        [typeof(DeleteSongAudio.Command)] = Access.Admin,
+        [typeof(GetSongCover.Query)] = Access.Public,
+        [typeof(GetAlbumCover.Query)] = Access.Public,
+        [typeof(PutSongCover.Command)] = Access.Admin,
+        [typeof(PutAlbumCover.Command)] = Access.Admin,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

@@ -23,7 +23,9 @@ internal static class ListCacheKey
     public static string? For(HttpContext http, ActionDescriptor action)
     {
         var request = action.EndpointMetadata.OfType<ISendsRequest>().Single().RequestType;
-        var key = new StringBuilder("catalog-list:").Append(action.Id);
+        // Song lists carry absolute URLs built from the request's origin unless PublicUrl is set: one origin's answer is not another's.
+        var origin = Http.HttpSongUrls.Origin(http, http.RequestServices.GetRequiredService<IConfiguration>());
+        var key = new StringBuilder("catalog-list:").Append(action.Id).Append('|').Append(origin.Length).Append(':').Append(origin);
         foreach (var parameter in Parameters.GetOrAdd(request, Bindable))
         {
             var values = http.Request.Query[parameter.Name];

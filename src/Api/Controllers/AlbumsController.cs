@@ -2,9 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MusicPlayer.Api.Caching;
+using MusicPlayer.Api.Http;
 using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Application.Features.Songs;
 
 namespace MusicPlayer.Api.Controllers;
@@ -60,6 +63,32 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<AlbumDetailDto>> Update(int id, AlbumInput body, CancellationToken ct) =>
         Ok(await mediator.Send(new UpdateAlbum.Command(id, body), ct));
+
+    /// <summary>Get an album's cover</summary>
+    /// <remarks>The image bytes with their content type, ETag (the SHA-256) and Cache-Control: public, max-age=86400; 304 on If-None-Match; 404 when the album has no stored cover.</remarks>
+    [HttpGet("{id:int}/cover")]
+    [Sends<GetAlbumCover.Query>]
+    [Produces("image/jpeg", "image/png", "image/webp")]
+    [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> GetCover(int id, CancellationToken ct) =>
+        this.Cover(await mediator.Send(new GetAlbumCover.Query(id), ct));
+
+    /// <summary>Set an album's cover (admin)</summary>
+    /// <remarks>The raw image as the body: JPEG, PNG or WebP, recognised from the bytes (not the Content-Type), at most 5 MiB.</remarks>
+    [HttpPut("{id:int}/cover")]
+    [Sends<PutAlbumCover.Command>]
+    [Authorize]
+    [RequestSizeLimit(CoverImage.MaxBytes + RequestBodyLimit.UploadSlackBytes)]
+    [DisableFormValueModelBinding]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status413PayloadTooLarge), Problem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IActionResult> PutCover(int id, CancellationToken ct)
+    {
+        await mediator.Send(new PutAlbumCover.Command(id, Request.Body), ct);
+        return NoContent();
+    }
 
     /// <summary>Delete an album (admin)</summary>
     /// <remarks>Its song links go; the songs stay.</remarks>

@@ -2,9 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MusicPlayer.Api.Caching;
+using MusicPlayer.Api.Http;
 using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Application.Features.Songs;
 
 namespace MusicPlayer.Api.Controllers;
@@ -78,8 +81,59 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
         return NoContent();
     }
 
+    /// <summary>Replace a song's audio (admin)</summary>
+    /// <remarks>multipart/form-data with one part named file, processed like an upload. The song's fields stay (its duration follows the new file); the old bytes are deleted unless another song or cover has them.</remarks>
+    [HttpPut("{id:int}/audio")]
+    [Sends<ReplaceSongAudio.Command>]
+    [Authorize]
+    [UploadBodyLimit]
+    [DisableFormValueModelBinding]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status413PayloadTooLarge),
+     Problem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<ActionResult<SongDetailDto>> ReplaceAudio(int id, CancellationToken ct) =>
+        Ok(await MultipartUpload.ReadAsync(Request, (file, _, _) => mediator.Send(new ReplaceSongAudio.Command(id, file), ct), ct));
+
+    /// <summary>Delete a song's audio (admin)</summary>
+    /// <remarks>The song stays, without audio. 404 when it has none.</remarks>
+    [HttpDelete("{id:int}/audio")]
+    [Sends<DeleteSongAudio.Command>]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> DeleteAudio(int id, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteSongAudio.Command(id), ct);
+        return NoContent();
+    }
+
+    /// <summary>Get a song's cover</summary>
+    /// <remarks>The image bytes with their content type, ETag (the SHA-256) and Cache-Control: public, max-age=86400; 304 on If-None-Match; 404 when the song has no stored cover.</remarks>
+    [HttpGet("{id:int}/cover")]
+    [Sends<GetSongCover.Query>]
+    [Produces("image/jpeg", "image/png", "image/webp")]
+    [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [Problem(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> GetCover(int id, CancellationToken ct) =>
+        this.Cover(await mediator.Send(new GetSongCover.Query(id), ct));
+
+    /// <summary>Set a song's cover (admin)</summary>
+    /// <remarks>The raw image as the body: JPEG, PNG or WebP, recognised from the bytes (not the Content-Type), at most 5 MiB.</remarks>
+    [HttpPut("{id:int}/cover")]
+    [Sends<PutSongCover.Command>]
+    [Authorize]
+    [RequestSizeLimit(CoverImage.MaxBytes + RequestBodyLimit.UploadSlackBytes)]
+    [DisableFormValueModelBinding]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status413PayloadTooLarge), Problem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IActionResult> PutCover(int id, CancellationToken ct)
+    {
+        await mediator.Send(new PutSongCover.Command(id, Request.Body), ct);
+        return NoContent();
+    }
+
     /// <summary>Delete a song (admin)</summary>
-    /// <remarks>Its album links and likes go with it.</remarks>
+    /// <remarks>Its album links and likes go with it, and its stored audio and cover unless another song or album has the same bytes.</remarks>
     [HttpDelete("{id:int}")]
     [Sends<DeleteSong.Command>]
     [Authorize]

@@ -31,9 +31,11 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", e.Message),
             Application.Common.Audio.UnsupportedAudioException e =>
                 Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported audio", e.Message),
+            Application.Common.Audio.UnsupportedImageException e =>
+                Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported image", e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                    $"The request body must not exceed {RequestBodyLimit.MaxBytes} bytes."),
+                    $"The request body must not exceed {RequestBodyLimit.LimitOf(httpContext)} bytes."),
             BadHttpRequestException e => Problem(e.StatusCode, "Bad request", "The request could not be read."),
             _ => null,
         };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MusicPlayer.Application.Common.Audio;
 using MusicPlayer.Application.Common.Behaviours;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Paging;
@@ -10,6 +11,8 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
@@ -35,6 +38,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryLikeStore _likeStore;
+    private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
@@ -61,6 +65,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IAdminChangeLock>(new ImmediateAdminChangeLock()));
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(new FakePasswordHasher()));
         services.Replace(ServiceDescriptor.Singleton<ITokenService>(new FakeTokenService()));
+        services.Replace(ServiceDescriptor.Singleton<IAudioStore>(_store));
+        services.Replace(ServiceDescriptor.Singleton<IAudioInspector>(new FakeAudioInspector()
+            .Returns("pipeline", FakeAudioInspector.Inspection(new AudioTags("Uploaded")))));
+        services.Replace(ServiceDescriptor.Singleton<ISongUrls>(FakeSongUrls.Instance));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();
@@ -102,6 +110,13 @@ public sealed class PipelineTests : IDisposable
         ["CreateSong"] = m => m.Send(new CreateSong.Command(TestData.SongInput())),
         ["UpdateSong"] = m => m.Send(new UpdateSong.Command(1, TestData.SongInput(title: "Updated"))),
         ["DeleteSong"] = m => m.Send(new DeleteSong.Command(1)),
+        ["UploadSong"] = m => m.Send(new UploadSong.Command(new MemoryStream(FakeAudioInspector.File("pipeline")), "pipeline.ogg")),
+        ["ReplaceSongAudio"] = m => m.Send(new ReplaceSongAudio.Command(1, new MemoryStream(FakeAudioInspector.File("pipeline")))),
+        ["DeleteSongAudio"] = m => m.Send(new DeleteSongAudio.Command(1)),
+        ["GetSongCover"] = m => m.Send(new GetSongCover.Query(1)),
+        ["GetAlbumCover"] = m => m.Send(new GetAlbumCover.Query(1)),
+        ["PutSongCover"] = m => m.Send(new PutSongCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 1]))),
+        ["PutAlbumCover"] = m => m.Send(new PutAlbumCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 2]))),
     };
 
     private void SeedAlbumWithSong()
@@ -109,6 +124,12 @@ public sealed class PipelineTests : IDisposable
         var song = TestData.Song(id: 1);
         var album = TestData.Album(id: 1);
         album.SetSong(song, 1);
+        // Stored audio and a cover (on both), so that every audio and cover request has something to act on.
+        var cover = _store.WriteAsync(new MemoryStream([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]), 100, default).GetAwaiter().GetResult();
+        song.SetCover(new CoverImage(cover.Key, "image/png", cover.Size, cover.Sha256), TestData.Now);
+        album.SetCover(new CoverImage(cover.Key, "image/png", cover.Size, cover.Sha256), TestData.Now);
+        var audio = _store.WriteAsync(new MemoryStream(FakeAudioInspector.File("seeded")), 100, default).GetAwaiter().GetResult();
+        song.AttachAudio(AudioLibrary.ToAudioFile(audio, FakeAudioInspector.Inspection()), TestData.Now);
         _songs.Seed(song);
         _albums.Seed(album);
     }

@@ -25,9 +25,10 @@ public static class ListAlbumSongs
             .ToList()) => Where(a => a.Id == albumId);
     }
 
-    internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
+    internal sealed class Handler(IReadRepository<Album> albums, ISongUrls urls) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
     {
         public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            await albums.FirstOrThrowAsync(new Spec(request.AlbumId), request.AlbumId, cancellationToken);
+            (await albums.FirstOrThrowAsync(new Spec(request.AlbumId), request.AlbumId, cancellationToken))
+            .Select(t => t.WithUrls(urls)).ToList();
     }
 }

@@ -3,6 +3,7 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Domain.Likes;
+using MusicPlayer.Application.Features.Songs;
 
 namespace MusicPlayer.Application.Features.Likes;
 
@@ -32,10 +33,13 @@ public static class ListMyLikes
         }
     }
 
-    internal sealed class Handler(IReadRepository<UserLike> likes, ICurrentUser currentUser)
+    internal sealed class Handler(IReadRepository<UserLike> likes, ICurrentUser currentUser, ISongUrls urls)
         : IRequestHandler<Query, PagedResult<LikedSongDto>>
     {
-        public Task<PagedResult<LikedSongDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            likes.PageAsync(new Spec(currentUser.RequiredUserId, request), request, cancellationToken);
+        public async Task<PagedResult<LikedSongDto>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var page = await likes.PageAsync(new Spec(currentUser.RequiredUserId, request), request, cancellationToken);
+            return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
+        }
     }
 }

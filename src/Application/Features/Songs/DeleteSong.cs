@@ -1,24 +1,26 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
+using MusicPlayer.Application.Common.Audio;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
-/// <summary>Deletes a song; its album links and likes go with it. Admins only.</summary>
+/// <summary>Deletes a song; its album links and likes go with it, and its stored audio and cover when nothing else references them. Admins only.</summary>
 public static class DeleteSong
 {
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<Song> songs) : AsyncRequestHandler<Command>
+    internal sealed class Handler(IRepository<Song> songs, AudioLibrary library) : AsyncRequestHandler<Command>
     {
         protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
             var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
             songs.Remove(song);
             await songs.SaveChangesAsync(cancellationToken);
+            await library.ReleaseAsync(song.Audio?.StorageKey, song.Cover?.StorageKey);
         }
     }
 }

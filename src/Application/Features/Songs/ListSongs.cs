@@ -40,9 +40,12 @@ public static class ListSongs
         }
     }
 
-    internal sealed class Handler(IReadRepository<Song> songs) : IRequestHandler<Query, PagedResult<SongDto>>
+    internal sealed class Handler(IReadRepository<Song> songs, ISongUrls urls) : IRequestHandler<Query, PagedResult<SongDto>>
     {
-        public Task<PagedResult<SongDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            songs.PageAsync(new Spec(request), request, cancellationToken);
+        public async Task<PagedResult<SongDto>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var page = await songs.PageAsync(new Spec(request), request, cancellationToken);
+            return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
+        }
     }
 }

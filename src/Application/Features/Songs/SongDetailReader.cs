@@ -12,16 +12,16 @@ namespace MusicPlayer.Application.Features.Songs;
 /// for every link in the catalog before picking this song's.
 /// </summary>
 public sealed class SongDetailReader(
-    IReadRepository<Song> songs, IReadRepository<AlbumSong> links, IReadRepository<UserLike> likes, ICurrentUser currentUser)
+    IReadRepository<Song> songs, IReadRepository<AlbumSong> links, IReadRepository<UserLike> likes, ICurrentUser currentUser, ISongUrls urls)
 {
     public async Task<SongDetailDto?> ReadAsync(int songId, CancellationToken cancellationToken)
     {
         var song = await songs.FirstOrDefaultAsync(new SongDetailSpec(songId), cancellationToken);
         if (song is null) return null;
-        return song with
+        return (song with
         {
             Albums = await links.ListAsync(new AlbumsOfSongSpec(songId), cancellationToken),
             LikedByMe = currentUser.UserId is { } me && await likes.AnyAsync(new LikeSpec(me, songId), cancellationToken),
-        };
+        }).WithUrls(urls);
     }
 }

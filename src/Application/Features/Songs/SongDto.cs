@@ -22,6 +22,9 @@ public record SongDto
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>The stored audio, when the song's file was uploaded; null otherwise.</summary>
+    public AudioDto? Audio { get; init; }
+
     public static readonly Expression<Func<Song, SongDto>> Projection = s => new SongDto
     {
         Id = s.Id,
@@ -36,7 +39,40 @@ public record SongDto
         LikeCount = s.LikeCount,
         CreatedAt = s.CreatedAt,
         UpdatedAt = s.UpdatedAt,
+        Audio = s.Audio == null ? null : new AudioDto
+        {
+            Format = s.Audio.Format,
+            MimeType = s.Audio.MimeType,
+            Size = s.Audio.Size,
+            Sha256 = s.Audio.Sha256,
+            DurationSeconds = s.Audio.DurationSeconds,
+            Bitrate = s.Audio.Bitrate,
+            SampleRate = s.Audio.SampleRate,
+            Channels = s.Audio.Channels,
+        },
     };
+}
+
+/// <summary>A song's stored audio: what the bytes are and the stream's own properties.</summary>
+public sealed record AudioDto
+{
+    /// <summary><c>mp3</c>, <c>flac</c>, <c>oggVorbis</c>, <c>oggOpus</c>, <c>mp4</c> or <c>wav</c>, recognised from the bytes.</summary>
+    public string Format { get; init; } = "";
+    public string MimeType { get; init; } = "";
+
+    /// <summary>Size in bytes.</summary>
+    public long Size { get; init; }
+
+    /// <summary>SHA-256 of the bytes, lower-case hex.</summary>
+    public string Sha256 { get; init; } = "";
+
+    /// <summary>Exact duration in seconds, to the millisecond.</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>Average bits per second, when known.</summary>
+    public int? Bitrate { get; init; }
+    public int? SampleRate { get; init; }
+    public int? Channels { get; init; }
 }
 
 /// <summary>A song on an album's track list.</summary>

@@ -25,14 +25,14 @@ internal static class CatalogItemConfiguration
         e.HasIndex(x => new { x.NormalizedGenre, x.NormalizedTitle, x.Id });
         e.HasIndex(x => new { x.CreatedAt, x.Id });
 
-        // A stored cover: columns of the row (all null when there is none); by SHA-256 for the reference check before deleting bytes.
+        // A stored cover: columns of the row (all null when there is none); by key for the reference check before its bytes are deleted.
         e.OwnsOne(x => x.Cover, c =>
         {
             c.Property(p => p.StorageKey).HasColumnName("CoverStorageKey").HasMaxLength(AudioFile.StorageKeyMaxLength).IsRequired();
             c.Property(p => p.MimeType).HasColumnName("CoverMimeType").HasMaxLength(CoverImage.MimeTypeMaxLength).IsRequired();
             c.Property(p => p.Size).HasColumnName("CoverSize").IsRequired();
             c.Property(p => p.Sha256).HasColumnName("CoverSha256").HasMaxLength(AudioFile.Sha256Length).IsRequired();
-            c.HasIndex(p => p.Sha256);
+            c.HasIndex(p => p.StorageKey);
         });
     }
 }
@@ -55,7 +55,7 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
         e.ToTable("Songs");
         e.ConfigureCatalogItem();
         e.Property(s => s.FileUrl).HasMaxLength(CatalogRules.UrlMaxLength).IsRequired();
-        // Stored audio: columns of the row (all null when there is none); by SHA-256 for duplicate uploads and reference checks.
+        // Stored audio: columns of the row (all null when there is none); by SHA-256 for duplicate uploads, by key for reference checks.
         e.OwnsOne(s => s.Audio, a =>
         {
             a.Property(p => p.StorageKey).HasColumnName("AudioStorageKey").HasMaxLength(AudioFile.StorageKeyMaxLength).IsRequired();
@@ -68,6 +68,7 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
             a.Property(p => p.SampleRate).HasColumnName("AudioSampleRate");
             a.Property(p => p.Channels).HasColumnName("AudioChannels");
             a.HasIndex(p => p.Sha256);
+            a.HasIndex(p => p.StorageKey);
         });
         e.HasIndex(s => new { s.LikeCount, s.Id });
         // Most-liked within a genre or an artist, read in index order.

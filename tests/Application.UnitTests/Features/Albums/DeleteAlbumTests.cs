@@ -10,7 +10,7 @@ public sealed class DeleteAlbumTests
     private readonly InMemoryRepository<Album> _albums = new();
     private readonly InMemoryRepository<Song> _songs = new();
 
-    private Task Handle(int id) => new DeleteAlbum.Handler(_albums).Handle(new DeleteAlbum.Command(id), CancellationToken.None);
+    private Task Handle(int id) => new DeleteAlbum.Handler(_albums, new AudioFakes(new InMemoryRepository<MusicPlayer.Domain.Catalog.Song>(), _albums).Library()).Handle(new DeleteAlbum.Command(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_RemovesOnlyThatAlbum()

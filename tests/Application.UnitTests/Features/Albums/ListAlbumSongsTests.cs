@@ -11,7 +11,7 @@ public sealed class ListAlbumSongsTests
     private readonly InMemoryRepository<Album> _albums = new();
 
     private Task<IReadOnlyList<AlbumTrackDto>> Handle(int albumId) =>
-        new ListAlbumSongs.Handler(_albums).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
+        new ListAlbumSongs.Handler(_albums, FakeSongUrls.Instance).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
 
     [Fact]
     public async Task Handle_AlbumWithoutSongs_ReturnsEmptyList()

@@ -25,7 +25,7 @@ public sealed class ListMyLikesTests
         _store.LikeAsync(userId, songId, TestData.Minutes(minute), CancellationToken.None);
 
     private Task<PagedResult<LikedSongDto>> Handle(ListMyLikes.Query? query = null, int caller = Caller) =>
-        new ListMyLikes.Handler(_likes, FakeCurrentUser.User(caller)).Handle(query ?? new ListMyLikes.Query(), CancellationToken.None);
+        new ListMyLikes.Handler(_likes, FakeCurrentUser.User(caller), FakeSongUrls.Instance).Handle(query ?? new ListMyLikes.Query(), CancellationToken.None);
 
     [Fact]
     public async Task Handle_SeveralLikes_ListsThemNewestFirstWithLikedAt()

@@ -8,8 +8,12 @@ namespace MusicPlayer.Application.UnitTests.Features.Songs;
 public sealed class DeleteSongTests
 {
     private readonly InMemoryRepository<Song> _songs = new();
+    private readonly InMemoryRepository<Album> _albums = new();
+    private readonly AudioFakes _audio;
 
-    private Task Handle(int id) => new DeleteSong.Handler(_songs).Handle(new DeleteSong.Command(id), CancellationToken.None);
+    public DeleteSongTests() => _audio = new AudioFakes(_songs, _albums);
+
+    private Task Handle(int id) => new DeleteSong.Handler(_songs, _audio.Library()).Handle(new DeleteSong.Command(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_RemovesOnlyThatSong()

@@ -16,7 +16,7 @@ public sealed class GetSongTests
 
     // The links are the ones the seeded songs hold: the album side of each link is what the reader's query reads.
     private Task<SongDetailDto> Handle(int id) =>
-        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _user)).Handle(new GetSong.Query(id), CancellationToken.None);
+        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
 
     internal static InMemoryRepository<AlbumSong> Links(InMemoryRepository<Song> songs) =>
         new InMemoryRepository<AlbumSong>().Seed(songs.Items.SelectMany(s => s.Albums).ToArray());

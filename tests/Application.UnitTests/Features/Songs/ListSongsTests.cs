@@ -11,7 +11,7 @@ public sealed class ListSongsTests
     private readonly InMemoryRepository<Song> _songs = new();
 
     private Task<PagedResult<SongDto>> Handle(ListSongs.Query query) =>
-        new ListSongs.Handler(_songs).Handle(query, CancellationToken.None);
+        new ListSongs.Handler(_songs, FakeSongUrls.Instance).Handle(query, CancellationToken.None);
 
     private void SeedNumbered(int count)
     {

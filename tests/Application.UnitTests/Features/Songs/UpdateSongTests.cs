@@ -15,7 +15,7 @@ public sealed class UpdateSongTests
 
     private Task<SongDetailDto> Handle(int id, SongInput input) =>
         new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
-            FakeCurrentUser.Admin()), _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
+            FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_ReplacesEveryField()

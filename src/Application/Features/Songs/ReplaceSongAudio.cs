@@ -1,0 +1,55 @@
+using MusicPlayer.Application.Common.Audio;
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Songs;
+
+/// <summary>
+/// Replaces a song's stored audio with an uploaded file (processed like an upload: limits, 415 for what is
+/// not audio). The song's fields stay as they are (its tags-derived title, artist, album, cover are not
+/// overwritten); its duration follows the new stream. The old bytes are deleted when nothing else
+/// references them. Admins only.
+/// </summary>
+public static class ReplaceSongAudio
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Command(int Id, Stream Content) : IRequest<SongDetailDto>, IChangesCatalog;
+
+    public sealed class Validator : RequestValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Content).NotNull();
+    }
+
+    internal sealed class Handler(AudioLibrary library, IRepository<Song> songs, SongDetailReader reader, TimeProvider clock)
+        : IRequestHandler<Command, SongDetailDto>
+    {
+        public async Task<SongDetailDto> Handle(Command request, CancellationToken cancellationToken)
+        {
+            // An unknown song is a 404 before any bytes are read.
+            await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
+            var stored = await library.WriteAudioAsync(request.Content, cancellationToken);
+            string? replaced;
+            try
+            {
+                await using (await library.Locks.AcquireAsync(stored.Key, cancellationToken))
+                {
+                    var inspection = await library.InspectAsync(stored, cancellationToken);
+                    var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
+                    replaced = song.AttachAudio(AudioLibrary.ToAudioFile(stored, inspection), clock.GetUtcNow().UtcDateTime);
+                    await songs.SaveChangesAsync(cancellationToken);
+                }
+            }
+            catch
+            {
+                await library.ReleaseAsync(stored.Key);
+                throw;
+            }
+
+            await library.ReleaseAsync(replaced);
+            return (await reader.ReadAsync(request.Id, cancellationToken))!;
+        }
+    }
+}

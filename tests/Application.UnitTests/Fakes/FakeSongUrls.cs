@@ -1,0 +1,13 @@
+using MusicPlayer.Application.Features.Songs;
+
+namespace MusicPlayer.Application.UnitTests.Fakes;
+
+/// <summary>Stream URLs under a fixed origin.</summary>
+public sealed class FakeSongUrls : ISongUrls
+{
+    public const string Origin = "https://music.example.com";
+
+    public static readonly FakeSongUrls Instance = new();
+
+    public string Stream(int songId) => $"{Origin}/api/v1/songs/{songId}/stream";
+}
