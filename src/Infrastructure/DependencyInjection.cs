@@ -35,6 +35,11 @@ public static class DependencyInjection
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
+        // Audio: the inspector offers a file to each format reader in this order.
+        services.AddSingleton<Audio.IFormatReader, Audio.FlacReader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.OggReader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.Mp4Reader>();
+        services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }
