@@ -36,14 +36,15 @@ public static class EnsureAdmin
             if (user is null)
             {
                 await UniqueAccount.EnsureAsync(users, request.Username, request.Email, 0, cancellationToken);
-                users.Add(User.Create(request.Username, request.Email, "Admin", null, Roles.Admin, hasher.Hash(request.Password!), now));
+                users.Add(User.Create(request.Username, request.Email, "Admin", null, Roles.Admin,
+                    await hasher.HashAsync(request.Password!, cancellationToken), now));
             }
             else
             {
                 if (user.Role != Roles.Admin) user.SetRole(Roles.Admin, now);
-                if (hasher.Verify(user.PasswordHash, request.Password!) == PasswordCheck.Failed)
+                if (await hasher.VerifyAsync(user.PasswordHash, request.Password!, cancellationToken) == PasswordCheck.Failed)
                 {
-                    user.ChangePassword(hasher.Hash(request.Password!), now);
+                    user.ChangePassword(await hasher.HashAsync(request.Password!, cancellationToken), now);
                     passwordReset = true;
                 }
             }

@@ -21,6 +21,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.LastName).HasMaxLength(User.NameMaxLength);
         e.Property(u => u.Role).HasMaxLength(RoleMaxLength).IsRequired();
         e.Property(u => u.PasswordHash).HasMaxLength(PasswordHashMaxLength).IsRequired();
+        // Added to a table with rows (migration ProgressiveLockout): existing users start with no lockouts.
+        e.Property(u => u.LockoutCount).HasDefaultValue(0);
         e.HasIndex(u => u.NormalizedUsername).IsUnique();
         e.HasIndex(u => u.NormalizedEmail).IsUnique();
         e.HasIndex(u => u.Role);

@@ -13,6 +13,7 @@ public sealed class ChangePasswordTests
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly FakeTimeProvider _clock = new();
     private readonly FakeCurrentUser _caller = FakeCurrentUser.User(1);
+    private readonly FakePasswordHasher _hasher = new();
 
     public ChangePasswordTests()
     {
@@ -24,7 +25,7 @@ public sealed class ChangePasswordTests
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     private Task Handle(string? current = TestData.Password, string? next = NewPassword) =>
-        new ChangePassword.Handler(_users, _tokens, new FakePasswordHasher(), _caller, _clock)
+        new ChangePassword.Handler(_users, _tokens, new InMemoryLoginFailureStore(_users), _hasher, _caller, _clock)
             .Handle(new ChangePassword.Command(current, next), CancellationToken.None);
 
     [Fact]
@@ -85,5 +86,50 @@ public sealed class ChangePasswordTests
         Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
         Alice.SessionVersion.Should().Be(1);
         _tokens.Items.Single().IsActive(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_CountsTowardsTheLoginLockout()
+    {
+        await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "not-my-passw0rd"));
+
+        Alice.FailedLoginCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_ManyWrongCurrentPasswords_ChecksOnlyAsManyAsTheLockoutAllowsThenLocks()
+    {
+        var hash = Alice.PasswordHash;
+
+        for (var i = 0; i < 12; i++)
+            await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: $"guess-{i}-passw0rd"));
+
+        _hasher.ChecksAgainst(hash).Should().Be(LockoutPolicy.MaxFailedLogins);
+        Alice.IsLockedOut(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPasswordWhileLocked_GetsTheWrongPasswordAnswerAndChangesNothing()
+    {
+        for (var i = 0; i < LockoutPolicy.MaxFailedLogins; i++)
+            await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: $"guess-{i}-passw0rd"));
+        var wrong = await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "guess-x-passw0rd"));
+
+        var locked = await Assert.ThrowsAsync<RequestValidationException>(() => Handle());
+
+        locked.Errors.Should().BeEquivalentTo(wrong.Errors);
+        locked.Message.Should().Be(wrong.Message);
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
+        Alice.SessionVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPasswordAfterFailures_ClearsTheCount()
+    {
+        await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "not-my-passw0rd"));
+
+        await Handle();
+
+        Alice.FailedLoginCount.Should().Be(0);
     }
 }
