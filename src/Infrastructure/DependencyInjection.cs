@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
+        services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();

@@ -176,6 +176,7 @@ internal static partial class SchemaDescription
     private static readonly Regex CreateIndex = new(@"^CREATE (?<unique>UNIQUE )?INDEX \[(?<name>[^\]]+)\] ON \[(?<table>[^\]]+)\] \((?<columns>[^)]*)\)(?: WHERE (?<filter>.+))?$", RegexOptions.Singleline);
     private static readonly Regex DropIndex = new(@"^DROP INDEX \[(?<name>[^\]]+)\] ON \[(?<table>[^\]]+)\]$");
     private static readonly Regex DropTable = new(@"^DROP TABLE \[(?<table>[^\]]+)\]$");
+    private static readonly Regex DataUpdate = new(@"^UPDATE \[[^\]]+\] SET ", RegexOptions.Singleline);
     private static readonly Regex AddColumn = new(@"^ALTER TABLE \[(?<table>[^\]]+)\] ADD (?<column>\[.+)$", RegexOptions.Singleline);
     private static readonly Regex Column = new(@"^\[(?<name>[^\]]+)\] (?<type>[a-z0-9]+(?:\([^)]*\))?) (?<null>NOT NULL|NULL)(?<rest>.*)$");
     private static readonly Regex PrimaryKey = new(@"^CONSTRAINT \[(?<name>[^\]]+)\] PRIMARY KEY \((?<columns>[^)]*)\)$");
@@ -183,7 +184,8 @@ internal static partial class SchemaDescription
 
     /// <summary>
     /// The schema a SQL Server script (as EF generates it: migrations or create script) leaves behind, by
-    /// applying its CREATE/DROP TABLE and INDEX statements and its ALTER TABLE ADD columns in order. Any other statement throws, so a
+    /// applying its CREATE/DROP TABLE and INDEX statements and its ALTER TABLE ADD columns in order (UPDATEs,
+/// which fill in data, leave the schema alone). Any other statement throws, so a
     /// migration that needs more teaches this reader instead of passing unread.
     /// </summary>
     public static IReadOnlyList<string> ReadSqlServerScript(string script)
@@ -209,6 +211,10 @@ internal static partial class SchemaDescription
                 indexes.Add((tableName, index.Groups["name"].Value), IndexLine(tableName, index.Groups["name"].Value,
                     Names(index.Groups["columns"].Value), index.Groups["unique"].Success,
                     index.Groups["filter"].Success ? index.Groups["filter"].Value : null));
+            }
+            else if (DataUpdate.IsMatch(statement))
+            {
+                // Fills in data; the schema stays as it is.
             }
             else if (AddColumn.Match(statement) is { Success: true } added)
             {

@@ -25,7 +25,7 @@ public static class ChangePassword
     }
 
     internal sealed class Handler(IRepository<User> users, IRefreshTokenStore tokens, ILoginFailureStore failures,
-        IPasswordHasher hasher, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
+        IPasswordHasher hasher, ITransactions transactions, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
     {
         protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
@@ -44,9 +44,17 @@ public static class ChangePassword
                 throw WrongCurrentPassword();
             await failures.RecordSuccessfulLoginAsync(user.Id, cancellationToken);
 
-            user.ChangePassword(await hasher.HashAsync(request.NewPassword!, cancellationToken), now);
-            await users.SaveChangesAsync(cancellationToken);
-            await tokens.RevokeAllOfUserAsync(user.Id, now, cancellationToken);
+            var hash = await hasher.HashAsync(request.NewPassword!, cancellationToken);
+
+            // The new password and the end of every old session are kept together or not at all, and a client that
+            // hangs up now does not stop it half-way. Should the revocation ever be missed, the refresh tokens still
+            // carry the old session version, which refresh refuses.
+            user.ChangePassword(hash, now);
+            await transactions.RunAsync(async () =>
+            {
+                await users.SaveChangesAsync(CancellationToken.None);
+                await tokens.RevokeAllOfUserAsync(user.Id, now, CancellationToken.None);
+            }, CancellationToken.None);
         }
 
         private static RequestValidationException WrongCurrentPassword() =>

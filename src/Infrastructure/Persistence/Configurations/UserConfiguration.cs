@@ -38,6 +38,8 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         e.ToTable("RefreshTokens");
         e.HasKey(t => t.Id);
         e.Property(t => t.TokenHash).HasMaxLength(HashLength).IsRequired();
+        // Added to a table with rows (migration RefreshTokenSessionVersion), which fills it in from the users.
+        e.Property(t => t.SessionVersion).HasDefaultValue(0);
         e.HasIndex(t => t.TokenHash).IsUnique();
         e.HasIndex(t => t.FamilyId);
         e.HasIndex(t => t.UserId);
