@@ -25,10 +25,13 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
+        services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
-        services.AddSingleton<IPasswordHasher>(PasswordHasher.From(configuration));
+        services.AddSingleton(PasswordHasher.From(configuration));
+        services.AddSingleton<IPasswordHasher>(provider =>
+            PasswordHashingGate.From(provider.GetRequiredService<PasswordHasher>(), configuration));
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();
         services.AddHostedService(provider => new RefreshTokenPurge(provider.GetRequiredService<IServiceScopeFactory>(),
