@@ -60,7 +60,7 @@ var step = Stopwatch.StartNew();
         Console.WriteLine($"  schema      {db.Database.GetAppliedMigrations().Count()} migrations applied");
         StoredFormats.CheckAgainstEf(db);
     }
-    passwordHash = services.GetRequiredService<IPasswordHasher>().Hash(options.Password);
+    passwordHash = await services.GetRequiredService<IPasswordHasher>().HashAsync(options.Password, CancellationToken.None);
 }
 SqliteConnection.ClearAllPools();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  schema, format check and password hash: {step.Elapsed.TotalSeconds:0.00} s"));

@@ -25,16 +25,24 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
+        services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
-        services.AddSingleton<IPasswordHasher>(PasswordHasher.From(configuration));
+        services.AddSingleton(PasswordHasher.From(configuration));
+        services.AddSingleton<IPasswordHasher>(provider =>
+            PasswordHashingGate.From(provider.GetRequiredService<PasswordHasher>(), configuration));
         services.AddSingleton(JwtOptions.From(configuration));
         services.AddSingleton<ITokenService, TokenService>();
         services.AddHostedService(provider => new RefreshTokenPurge(provider.GetRequiredService<IServiceScopeFactory>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
+        // Audio: the inspector offers a file to each format reader in this order.
+        services.AddSingleton<Audio.IFormatReader, Audio.FlacReader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.OggReader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.Mp4Reader>();
+        services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }

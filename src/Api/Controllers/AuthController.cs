@@ -23,7 +23,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     [Sends<Register.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    [Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status429TooManyRequests)]
+    [Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status429TooManyRequests), Problem(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ActionResult<UserDto>> Register(Register.Command body, CancellationToken ct)
     {
         var user = await mediator.Send(body, ct);
@@ -31,11 +31,16 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Log in</summary>
-    /// <remarks>Wrong email, wrong password and a locked account (5 failures lock it for 5 minutes) give the same 401. Rate limited per client address.</remarks>
+    /// <remarks>
+    /// Wrong email, wrong password and a locked account give the same 401. Five wrong passwords in a row lock the
+    /// account for 1 minute, further lockouts in a row for 5, 15, then 60 minutes. Rate limited per client address
+    /// (IPv6: per /64) and per account.
+    /// </remarks>
     [HttpPost("login")]
     [Sends<Login.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]
-    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests)]
+    [LimitPerAccount]
+    [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status429TooManyRequests), Problem(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ActionResult<TokenResponse>> Login(Login.Command body, CancellationToken ct) =>
         Ok(await mediator.Send(body, ct));
 

@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Users;
@@ -28,11 +30,15 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
         Ok(await mediator.Send(body, ct));
 
     /// <summary>Change my password</summary>
-    /// <remarks>Ends every session: refresh tokens are revoked and earlier access tokens stop working.</remarks>
+    /// <remarks>
+    /// Ends every session: refresh tokens are revoked and earlier access tokens stop working. A wrong current password
+    /// counts towards the login lockout, and a locked account gets the same 400 as a wrong password. Rate limited per user.
+    /// </remarks>
     [HttpPost("me/password")]
     [Sends<ChangePassword.Command>]
+    [EnableRateLimiting(AuthRateLimiting.PasswordChangePolicy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Problem(StatusCodes.Status413PayloadTooLarge)]
+    [Problem(StatusCodes.Status413PayloadTooLarge), Problem(StatusCodes.Status429TooManyRequests), Problem(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> ChangePassword(ChangePassword.Command body, CancellationToken ct)
     {
         await mediator.Send(body, ct);

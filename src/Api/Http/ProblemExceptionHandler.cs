@@ -6,7 +6,8 @@ using MusicPlayer.Domain.Common;
 namespace MusicPlayer.Api.Http;
 
 /// <summary>
-/// The one place where errors become HTTP: each application error kind maps to its status; a
+/// The one place where errors become HTTP: each application error kind maps to its status (the service
+/// being too busy for a bounded resource, such as password hashing, is a 503 with Retry-After); a
 /// transient failure of the database is a 503 with Retry-After (logged once per burst, see
 /// <see cref="TransientFailureLog"/>); anything else is a plain 500 that reveals nothing (it is
 /// logged, with the trace id the client sees).
@@ -33,6 +34,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported audio", e.Message),
             Application.Common.Audio.UnsupportedImageException e =>
                 Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported image", e.Message),
+            TooBusyException e => Busy(httpContext, e),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
                     $"The request body must not exceed {RequestBodyLimit.LimitOf(httpContext)} bytes."),
@@ -71,6 +73,13 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
     /// <summary>How long a client should wait before trying again after a 503.</summary>
     public const string RetryAfterSeconds = "5";
+
+    private static ProblemDetails Busy(HttpContext httpContext, TooBusyException busy)
+    {
+        httpContext.Response.Headers.RetryAfter =
+            Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", busy.Message);
+    }
 
     public static ProblemDetails Unavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable",

@@ -23,14 +23,21 @@ public sealed class User : Entity
     public string? LastName { get; private set; }
     public string Role { get; private set; } = "";
 
-    /// <summary>PBKDF2 hash of the password; never leaves the database.</summary>
+    /// <summary>bcrypt hash of the password (older ones: PBKDF2); never leaves the database.</summary>
     public string PasswordHash { get; private set; } = "";
 
     /// <summary>Bumped when every existing session must end (password change); access tokens carry it.</summary>
     public int SessionVersion { get; private set; } = 1;
 
+    /// <summary>Password checks in a row that were not (yet) found right; see <see cref="LockoutPolicy"/>.</summary>
     public int FailedLoginCount { get; private set; }
+
+    /// <summary>Until when password checks are refused; kept after it passes, to tell whether the next lockout follows on.</summary>
     public DateTime? LockedUntil { get; private set; }
+
+    /// <summary>Lockouts in a row: the step of the last one, which makes the next one longer (<see cref="LockoutPolicy"/>).</summary>
+    public int LockoutCount { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -78,19 +85,26 @@ public sealed class User : Entity
     public bool IsLockedOut(DateTime now) => LockedUntil > now;
 
     /// <summary>
-    /// Counts a wrong password; the <see cref="LockoutPolicy.MaxFailedLogins"/>th in a row locks the account
-    /// for <see cref="LockoutPolicy.Duration"/> and starts the count again.
+    /// Reserves one password check before it is made, counted as a failure until <see cref="RecordSuccessfulLogin"/>
+    /// clears it: false while the account is locked. The <see cref="LockoutPolicy.MaxFailedLogins"/>th in a row
+    /// locks the account for the duration of the next step of <see cref="LockoutPolicy"/> and starts the count again.
     /// </summary>
-    public void RecordFailedLogin(DateTime now)
+    public bool TryReserveLoginAttempt(DateTime now)
     {
-        if (++FailedLoginCount < LockoutPolicy.MaxFailedLogins) return;
+        if (IsLockedOut(now)) return false;
+        if (++FailedLoginCount < LockoutPolicy.MaxFailedLogins) return true;
+        var step = LockoutPolicy.NextStep(LockoutCount, LockedUntil, now);
         FailedLoginCount = 0;
-        LockedUntil = now + LockoutPolicy.Duration;
+        LockoutCount = step;
+        LockedUntil = now + LockoutPolicy.DurationOf(step);
+        return true;
     }
 
+    /// <summary>The password was right: the failures, the lock and the progression of lockouts are forgotten.</summary>
     public void RecordSuccessfulLogin()
     {
         FailedLoginCount = 0;
         LockedUntil = null;
+        LockoutCount = 0;
     }
 }

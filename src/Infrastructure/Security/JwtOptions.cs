@@ -67,4 +67,7 @@ public static class ClaimNames
 
     /// <summary>The user's session version when the token was issued; a password change bumps it.</summary>
     public const string SessionVersion = "sv";
+
+    /// <summary>The login (refresh token family) the token was issued to; logout and refresh token reuse end it.</summary>
+    public const string LoginId = "lid";
 }

@@ -13,9 +13,10 @@ namespace MusicPlayer.Infrastructure.Security;
 /// byte of a long password counts (plain bcrypt ignores everything after byte 72). The work factor
 /// comes from <c>Passwords:BcryptWorkFactor</c>. Hashes written before bcrypt (ASP.NET Core Identity's
 /// PBKDF2 format) and bcrypt hashes with a lower work factor still verify, and ask to be rehashed, so
-/// the login upgrades them.
+/// the login upgrades them. The service reaches it only through <see cref="PasswordHashingGate"/>,
+/// which bounds how many hashes run at once.
 /// </summary>
-public sealed class PasswordHasher : IPasswordHasher
+public sealed class PasswordHasher
 {
     public const string WorkFactorKey = "Passwords:BcryptWorkFactor";
 

@@ -6,7 +6,7 @@ using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Infrastructure.Security;
 
-/// <summary>Signs access tokens (HMAC-SHA256) with sub, role, jti, iat, exp, issuer, audience and the session version.</summary>
+/// <summary>Signs access tokens (HMAC-SHA256) with sub, role, jti, iat, exp, issuer, audience, the session version and the login id.</summary>
 internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITokenService
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -14,7 +14,7 @@ internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITo
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.RefreshTokenDays);
 
-    public AccessToken CreateAccessToken(User user)
+    public AccessToken CreateAccessToken(User user, Guid loginId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(options.AccessTokenMinutes);
@@ -32,6 +32,7 @@ internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITo
                 [ClaimNames.Role] = user.Role,
                 [ClaimNames.TokenId] = Guid.NewGuid().ToString("N"),
                 [ClaimNames.SessionVersion] = user.SessionVersion,
+                [ClaimNames.LoginId] = loginId.ToString("N"),
             },
         });
         return new AccessToken(token, (int)lifetime.TotalSeconds);

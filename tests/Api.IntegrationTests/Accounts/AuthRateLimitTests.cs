@@ -6,7 +6,7 @@ using MusicPlayer.Api.IntegrationTests.Support;
 
 namespace MusicPlayer.Api.IntegrationTests.Accounts;
 
-/// <summary>The app with RateLimiting:Auth:PermitLimit = 3 per minute.</summary>
+/// <summary>The app with RateLimiting:Auth:PermitLimit = 3 per minute, and 3 logins per account and password changes per user too.</summary>
 public sealed class RateLimitedFactory : MusicPlayerFactory
 {
     public const int Limit = 3;
@@ -15,8 +15,9 @@ public sealed class RateLimitedFactory : MusicPlayerFactory
 }
 
 /// <summary>
-/// Login, register and refresh are rate limited per client address: past the limit a 429 problem
-/// with Retry-After. Every test sends from its own address, so the tests do not share counters.
+/// Login, register and refresh are rate limited per client address (IPv6 per /64), login also per account and
+/// the password change per user: past the limit a 429 problem with Retry-After. Every test sends from its own
+/// address, so the tests do not share counters.
 /// </summary>
 public sealed class AuthRateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
 {
@@ -72,14 +73,14 @@ public sealed class AuthRateLimitTests(RateLimitedFactory factory) : IClassFixtu
 
     private static object WrongLogin() => new { email = $"{Unique.Name("nobody")}@tests.example.com", password = "wrong-password-1" };
 
-    private static async Task ShouldBeRateLimitedAsync(HttpResponseMessage response)
+    private static async Task ShouldBeRateLimitedAsync(HttpResponseMessage response, int windowSeconds = 60)
     {
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         problem.Str("title").Should().NotBeNullOrWhiteSpace();
         var retryAfter = response.Headers.RetryAfter;
         retryAfter.Should().NotBeNull("a 429 says when to come back");
         retryAfter!.Delta.Should().NotBeNull("Retry-After is in seconds");
-        retryAfter.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
+        retryAfter.Delta!.Value.TotalSeconds.Should().BeInRange(1, windowSeconds);
     }
 
     [Fact]
@@ -223,5 +224,50 @@ public sealed class AuthRateLimitTests(RateLimitedFactory factory) : IClassFixtu
         }
 
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Login_OneAccountFromManyAddresses_IsLimitedPerAccount()
+    {
+        var (account, _) = await SignUpAsync();
+        for (var i = 0; i < RateLimitedFactory.Limit - 1; i++)
+            await (await PostFromAsync(NewAddress(), AccountApi.Login, new { email = account.Email, password = $"wrong-password-{i}" }))
+                .ShouldBeUnauthorizedAsync();
+
+        var response = await PostFromAsync(NewAddress(), AccountApi.Login, new { email = account.Email.ToUpperInvariant(), password = account.Password });
+
+        await ShouldBeRateLimitedAsync(response);
+        var other = await PostFromAsync(NewAddress(), AccountApi.Login, WrongLogin());
+        await other.ShouldBeUnauthorizedAsync();
+    }
+
+    [Fact]
+    public async Task Login_AddressesOfOneIpv6Slash64_ShareOneLimit()
+    {
+        var n = Interlocked.Increment(ref _lastAddress);
+        IPAddress InPrefix(int host) => IPAddress.Parse($"2001:db8:{n:x}:{n:x}::{host:x}");
+        for (var i = 0; i < RateLimitedFactory.Limit; i++)
+            await (await PostFromAsync(InPrefix(i + 1), AccountApi.Login, WrongLogin())).ShouldBeUnauthorizedAsync();
+
+        var sameSlash64 = await PostFromAsync(IPAddress.Parse($"2001:db8:{n:x}:{n:x}:ffff:ffff:ffff:fffe"), AccountApi.Login, WrongLogin());
+        var nextSlash64 = await PostFromAsync(IPAddress.Parse($"2001:db8:{n:x}:{n + 1:x}::1"), AccountApi.Login, WrongLogin());
+
+        await ShouldBeRateLimitedAsync(sameSlash64);
+        await nextSlash64.ShouldBeUnauthorizedAsync();
+    }
+
+    [Fact]
+    public async Task ChangePassword_OverTheLimit_Returns429PerUserFromAnyAddress()
+    {
+        var (_, tokens) = await SignUpAsync();
+        var (_, other) = await SignUpAsync();
+        var body = new { currentPassword = "wrong-passw0rd-1", newPassword = "brand-new-passw0rd" };
+        for (var i = 0; i < RateLimitedFactory.Limit; i++)
+            await (await PostFromAsync(NewAddress(), AccountApi.MyPassword, body, bearer: tokens.AccessToken)).ShouldBeValidationProblemAsync("currentPassword");
+
+        var response = await PostFromAsync(NewAddress(), AccountApi.MyPassword, body, bearer: tokens.AccessToken);
+
+        await ShouldBeRateLimitedAsync(response, windowSeconds: 300);
+        await (await PostFromAsync(NewAddress(), AccountApi.MyPassword, body, bearer: other.AccessToken)).ShouldBeValidationProblemAsync("currentPassword");
     }
 }

@@ -199,11 +199,12 @@ public sealed class RefreshAndLogoutTests(MusicPlayerFactory factory) : IClassFi
     [Fact]
     public async Task Logout_Twice_Returns204BothTimes()
     {
-        var (_, login) = await factory.SignUpAsync();
-        var client = factory.Guarded(login.AccessToken);
+        var (account, login) = await factory.SignUpAsync();
+        // The first logout ends the access tokens of its login too: the second is sent with another login's.
+        var otherLogin = await factory.LoginAsync(account);
 
-        var first = await client.PostAsJsonAsync(AccountApi.Logout, new { refreshToken = login.RefreshToken });
-        var second = await client.PostAsJsonAsync(AccountApi.Logout, new { refreshToken = login.RefreshToken });
+        var first = await factory.Guarded(login.AccessToken).PostAsJsonAsync(AccountApi.Logout, new { refreshToken = login.RefreshToken });
+        var second = await factory.Guarded(otherLogin.AccessToken).PostAsJsonAsync(AccountApi.Logout, new { refreshToken = login.RefreshToken });
 
         await first.ShouldBeEmptyAsync(HttpStatusCode.NoContent);
         await second.ShouldBeEmptyAsync(HttpStatusCode.NoContent);

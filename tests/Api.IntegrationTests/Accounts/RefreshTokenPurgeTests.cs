@@ -30,11 +30,11 @@ public sealed class RefreshTokenPurgeTests(FastPurgeFactory factory) : IClassFix
         var user = await factory.CreateAccountAsync("user");
         var now = DateTime.UtcNow;
         var family = Guid.NewGuid();
-        var expired = RefreshToken.Issue(user.Id, family, Hash("expired"), now.AddDays(-15), TimeSpan.FromDays(14));
-        var expiredUsed = RefreshToken.Issue(user.Id, family, Hash("expired-used"), now.AddDays(-20), TimeSpan.FromDays(14));
-        var active = RefreshToken.Issue(user.Id, family, Hash("active"), now, TimeSpan.FromDays(14));
-        var used = RefreshToken.Issue(user.Id, family, Hash("used"), now.AddDays(-1), TimeSpan.FromDays(14));
-        var revoked = RefreshToken.Issue(user.Id, family, Hash("revoked"), now.AddDays(-1), TimeSpan.FromDays(14));
+        var expired = RefreshToken.Issue(user.Id, family, 1, Hash("expired"), now.AddDays(-15), TimeSpan.FromDays(14));
+        var expiredUsed = RefreshToken.Issue(user.Id, family, 1, Hash("expired-used"), now.AddDays(-20), TimeSpan.FromDays(14));
+        var active = RefreshToken.Issue(user.Id, family, 1, Hash("active"), now, TimeSpan.FromDays(14));
+        var used = RefreshToken.Issue(user.Id, family, 1, Hash("used"), now.AddDays(-1), TimeSpan.FromDays(14));
+        var revoked = RefreshToken.Issue(user.Id, family, 1, Hash("revoked"), now.AddDays(-1), TimeSpan.FromDays(14));
         used.GetType().GetProperty(nameof(RefreshToken.UsedAt))!.SetValue(used, now);
         expiredUsed.GetType().GetProperty(nameof(RefreshToken.UsedAt))!.SetValue(expiredUsed, now.AddDays(-19));
         revoked.Revoke(now);

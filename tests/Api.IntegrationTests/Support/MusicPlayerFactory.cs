@@ -39,6 +39,12 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual int AuthPermitLimit => 100_000;
 
     /// <summary>
+    /// <c>RateLimiting:AccountLogin:PermitLimit</c> and <c>RateLimiting:PasswordChange:PermitLimit</c>: logins per
+    /// account and password changes per user and window; as high as <see cref="AuthPermitLimit"/> unless a test lowers it.
+    /// </summary>
+    protected virtual int AccountPermitLimit => AuthPermitLimit;
+
+    /// <summary>
     /// <c>Passwords:BcryptWorkFactor</c>: bcrypt's minimum, so the hundreds of registrations and logins
     /// of the HTTP tests stay fast; null leaves the production default, which
     /// <c>Accounts.PasswordStorageTests</c> runs with and asserts.
@@ -52,6 +58,8 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:Auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:AccountLogin:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:PasswordChange:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (BcryptWorkFactor is { } workFactor)
             builder.UseSetting("Passwords:BcryptWorkFactor", workFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

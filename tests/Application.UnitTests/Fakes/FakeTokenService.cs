@@ -14,6 +14,12 @@ public sealed class FakeTokenService : ITokenService
 
     public TimeSpan RefreshTokenLifetime { get; set; } = DefaultRefreshTokenLifetime;
 
-    public AccessToken CreateAccessToken(User user) =>
-        new(TokenFor(user.Id, user.Role, user.SessionVersion), ExpiresInSeconds);
+    /// <summary>The login of the last access token created.</summary>
+    public Guid? LastLoginId { get; private set; }
+
+    public AccessToken CreateAccessToken(User user, Guid loginId)
+    {
+        LastLoginId = loginId;
+        return new AccessToken(TokenFor(user.Id, user.Role, user.SessionVersion), ExpiresInSeconds);
+    }
 }

@@ -27,9 +27,10 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     public RefreshToken? BySecret(string secret) => _tokens.SingleOrDefault(t => t.TokenHash == RefreshSecrets.Hash(secret));
 
     /// <summary>Stores a token for a known secret, as if a login had issued it.</summary>
-    public RefreshToken Seed(int userId, string secret, Guid? familyId = null, DateTime? createdAt = null, TimeSpan? lifetime = null)
+    public RefreshToken Seed(int userId, string secret, Guid? familyId = null, DateTime? createdAt = null, TimeSpan? lifetime = null,
+        int sessionVersion = 1)
     {
-        var token = RefreshToken.Issue(userId, familyId ?? Guid.NewGuid(), RefreshSecrets.Hash(secret),
+        var token = RefreshToken.Issue(userId, familyId ?? Guid.NewGuid(), sessionVersion, RefreshSecrets.Hash(secret),
             createdAt ?? TestData.Now, lifetime ?? FakeTokenService.DefaultRefreshTokenLifetime);
         Store(token);
         return token;
@@ -73,6 +74,13 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
 
     public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) =>
         Revoke(t => t.UserId == userId, now, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> EndedLoginsAsync(int userId, DateTime since, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<Guid>>(
+            _tokens.Where(t => t.UserId == userId && t.RevokedAt >= since).Select(t => t.FamilyId).Distinct().ToList());
+    }
 
     private Task Revoke(Func<RefreshToken, bool> which, DateTime now, CancellationToken cancellationToken)
     {

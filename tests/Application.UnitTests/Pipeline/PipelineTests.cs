@@ -63,6 +63,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
         services.Replace(ServiceDescriptor.Singleton<ILoginFailureStore>(new InMemoryLoginFailureStore(_users)));
         services.Replace(ServiceDescriptor.Singleton<IAdminChangeLock>(new ImmediateAdminChangeLock()));
+        services.Replace(ServiceDescriptor.Singleton<ITransactions>(new ImmediateTransactions()));
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(new FakePasswordHasher()));
         services.Replace(ServiceDescriptor.Singleton<ITokenService>(new FakeTokenService()));
         services.Replace(ServiceDescriptor.Singleton<IAudioStore>(_store));

@@ -6,7 +6,7 @@ public sealed class RefreshTokenTests
 {
     private static readonly Guid Family = Guid.NewGuid();
 
-    private static RefreshToken Issue() => RefreshToken.Issue(7, Family, "ABC123", TestData.Now, TimeSpan.FromDays(14));
+    private static RefreshToken Issue() => RefreshToken.Issue(7, Family, 1, "ABC123", TestData.Now, TimeSpan.FromDays(14));
 
     /// <summary>Marks the token used as the store does (an UPDATE; the domain has no method for it).</summary>
     private static void MarkUsed(RefreshToken token, DateTime at) =>

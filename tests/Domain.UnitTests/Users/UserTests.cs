@@ -202,12 +202,30 @@ public sealed class UserTests
 
     // Lockout
 
+    private static TimeSpan First => LockoutPolicy.DurationOf(1);
+
+    /// <summary>Makes <paramref name="times"/> attempts at <paramref name="at"/>, each of which must be let through.</summary>
+    private static void Attempt(User user, int times, DateTime at)
+    {
+        for (var i = 0; i < times; i++) user.TryReserveLoginAttempt(at).Should().BeTrue($"attempt {i + 1} at {at:O} finds the account open");
+    }
+
     [Fact]
-    public void RecordFailedLogin_FourTimes_CountsWithoutLocking()
+    public void LockoutPolicy_IsFiveInARowThenOneFiveFifteenAndSixtyMinutes()
+    {
+        LockoutPolicy.MaxFailedLogins.Should().Be(5);
+        LockoutPolicy.Durations.Should().Equal(
+            TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60));
+        LockoutPolicy.DurationOf(9).Should().Be(TimeSpan.FromMinutes(60), "the last duration is the cap");
+        LockoutPolicy.ForgetAfter.Should().Be(TimeSpan.FromHours(24));
+    }
+
+    [Fact]
+    public void TryReserveLoginAttempt_FourTimes_CountsWithoutLocking()
     {
         var user = Create();
 
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now);
+        Attempt(user, 4, TestData.Now);
 
         user.FailedLoginCount.Should().Be(4);
         user.LockedUntil.Should().BeNull();
@@ -215,54 +233,104 @@ public sealed class UserTests
     }
 
     [Fact]
-    public void RecordFailedLogin_FifthTime_LocksForFiveMinutesFromThenAndRestartsTheCount()
+    public void TryReserveLoginAttempt_FifthTime_LocksForTheFirstDurationFromThenAndRestartsTheCount()
     {
         var user = Create();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now.AddMinutes(i));
+        for (var i = 0; i < 4; i++) user.TryReserveLoginAttempt(TestData.Now.AddMinutes(i));
 
-        user.RecordFailedLogin(TestData.Now.AddMinutes(10));
+        user.TryReserveLoginAttempt(TestData.Now.AddMinutes(10)).Should().BeTrue("the attempt that locks is itself checked");
 
-        user.LockedUntil.Should().Be(TestData.Now.AddMinutes(15));
+        user.LockedUntil.Should().Be(TestData.Now.AddMinutes(10) + First);
         user.FailedLoginCount.Should().Be(0);
-        LockoutPolicy.MaxFailedLogins.Should().Be(5);
-        LockoutPolicy.Duration.Should().Be(TimeSpan.FromMinutes(5));
+        user.LockoutCount.Should().Be(1);
     }
 
     [Fact]
-    public void IsLockedOut_AroundTheEndOfTheLock_EndsExactlyFiveMinutesLater()
+    public void TryReserveLoginAttempt_WhileLocked_IsRefusedAndCountsNothing()
     {
         var user = Create();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(TestData.Now);
+        Attempt(user, 5, TestData.Now);
+        var lockedUntil = user.LockedUntil;
+
+        user.TryReserveLoginAttempt(TestData.Now + First - TimeSpan.FromTicks(1)).Should().BeFalse();
+
+        user.FailedLoginCount.Should().Be(0);
+        user.LockedUntil.Should().Be(lockedUntil);
+    }
+
+    [Fact]
+    public void TryReserveLoginAttempt_LockoutsInARow_GrowOneFiveFifteenSixtyAndStayAtSixty()
+    {
+        var user = Create();
+        var now = TestData.Now;
+        var durations = new List<TimeSpan>();
+
+        for (var lockout = 0; lockout < 6; lockout++)
+        {
+            Attempt(user, 5, now);
+            durations.Add(user.LockedUntil!.Value - now);
+            now = user.LockedUntil.Value;
+        }
+
+        durations.Should().Equal(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15),
+            TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60));
+        user.LockoutCount.Should().Be(LockoutPolicy.Durations.Count);
+    }
+
+    [Fact]
+    public void TryReserveLoginAttempt_ADayAfterTheLastLockEnded_StartsAgainAtTheFirstDuration()
+    {
+        var user = Create();
+        Attempt(user, 5, TestData.Now);
+        Attempt(user, 5, user.LockedUntil!.Value);
+        user.LockoutCount.Should().Be(2);
+        var later = user.LockedUntil!.Value + LockoutPolicy.ForgetAfter;
+
+        Attempt(user, 5, later);
+
+        user.LockedUntil.Should().Be(later + First);
+        user.LockoutCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void IsLockedOut_AroundTheEndOfTheLock_EndsExactlyWhenTheFirstDurationHasPassed()
+    {
+        var user = Create();
+        Attempt(user, 5, TestData.Now);
 
         user.IsLockedOut(TestData.Now).Should().BeTrue();
-        user.IsLockedOut(TestData.Now.AddMinutes(5).AddTicks(-1)).Should().BeTrue();
-        user.IsLockedOut(TestData.Now.AddMinutes(5)).Should().BeFalse();
+        user.IsLockedOut(TestData.Now + First - TimeSpan.FromTicks(1)).Should().BeTrue();
+        user.IsLockedOut(TestData.Now + First).Should().BeFalse();
         user.IsLockedOut(TestData.Now.AddHours(1)).Should().BeFalse();
     }
 
     [Fact]
-    public void RecordSuccessfulLogin_AfterFailures_ResetsTheCount()
+    public void RecordSuccessfulLogin_AfterAttempts_ResetsTheCount()
     {
         var user = Create();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(TestData.Now);
+        Attempt(user, 4, TestData.Now);
 
         user.RecordSuccessfulLogin();
-        user.RecordFailedLogin(TestData.Now);
+        Attempt(user, 1, TestData.Now);
 
         user.FailedLoginCount.Should().Be(1);
         user.LockedUntil.Should().BeNull();
     }
 
     [Fact]
-    public void RecordSuccessfulLogin_AfterALock_ClearsIt()
+    public void RecordSuccessfulLogin_AfterLocks_ClearsTheLockAndTheProgression()
     {
         var user = Create();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(TestData.Now);
+        Attempt(user, 5, TestData.Now);
+        Attempt(user, 5, user.LockedUntil!.Value);
 
         user.RecordSuccessfulLogin();
 
         user.LockedUntil.Should().BeNull();
         user.FailedLoginCount.Should().Be(0);
+        user.LockoutCount.Should().Be(0);
         user.IsLockedOut(TestData.Now).Should().BeFalse();
+        Attempt(user, 5, TestData.Now.AddMinutes(30));
+        user.LockedUntil.Should().Be(TestData.Now.AddMinutes(30) + First, "after a correct password the next lockout is a first one again");
     }
 }

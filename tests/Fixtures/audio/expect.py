@@ -1,13 +1,14 @@
 """Prints, as JSON, what the reference tools say about an audio file: ffprobe for the format's
 stream properties and duration, mutagen for tags and the embedded front cover. The inspector tests
 compare our parser with this, never with values copied from our own output."""
+import base64
 import json
 import subprocess
 import sys
 
 import mutagen
 from mutagen.id3 import ID3
-from mutagen.flac import FLAC
+from mutagen.flac import FLAC, Picture
 from mutagen.mp4 import MP4
 
 path = sys.argv[1]
@@ -81,15 +82,17 @@ elif file is not None and file.tags is not None and hasattr(file.tags, "keys"):
     tags["title"] = first(values("title"))
     tags["artists"] = values("artist")
     tags["album"] = first(values("album"))
-    tags["albumArtist"] = first(values("albumartist"))
+    tags["albumArtist"] = first(values("albumartist") or values("album artist"))
     tags["trackNumber"], tags["trackTotal"] = split_number(first(values("tracknumber")))
     if tags["trackTotal"] is None and values("tracktotal"):
         tags["trackTotal"] = int(values("tracktotal")[0])
     tags["discNumber"], _ = split_number(first(values("discnumber")))
     tags["date"] = first(values("date"))
     tags["genre"] = first(values("genre"))
-    if isinstance(file, FLAC) and file.pictures:
-        picture = next((p for p in file.pictures if p.type == 3), file.pictures[0])
+    pictures = file.pictures if isinstance(file, FLAC) else \
+        [Picture(base64.b64decode(v)) for v in values("metadata_block_picture")]
+    if pictures:
+        picture = next((p for p in pictures if p.type == 3), pictures[0])
         tags["cover"] = {"mimeType": picture.mime, "size": len(picture.data)}
 
 print(json.dumps({

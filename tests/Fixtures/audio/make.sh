@@ -38,6 +38,7 @@ done
 
 # Expectations from the reference tools (Debian's own python3 carries python3-mutagen).
 for file in "$out"/*; do
+  [ -f "$file" ] || continue # unsupported/: files the inspector refuses, without expectations
   case "$file" in *.expected.json) continue ;; esac
   /usr/bin/python3 "$here/expect.py" "$file" >"$file.expected.json"
 done

@@ -31,3 +31,13 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
     public static RequestValidationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>
+/// The service is too busy to do this now (503 with Retry-After): a bounded resource, such as password
+/// hashing, has no room and its queue is full or was waited on long enough.
+/// </summary>
+public sealed class TooBusyException(TimeSpan retryAfter, string message = "The service is busy; try again shortly.") : AppException(message)
+{
+    /// <summary>How long the client should wait before trying again.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

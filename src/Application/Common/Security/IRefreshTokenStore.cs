@@ -23,4 +23,10 @@ public interface IRefreshTokenStore
     Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken);
 
     Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The logins (families) of the user that were ended (a token revoked) at or after <paramref name="since"/>:
+    /// their access tokens, issued before, may still be within their lifetime and must be refused.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> EndedLoginsAsync(int userId, DateTime since, CancellationToken cancellationToken);
 }

@@ -10,6 +10,7 @@ namespace MusicPlayer.Application.Features.Auth;
 /// <summary>
 /// Exchanges email and password for tokens. Unknown email, wrong password and a locked account
 /// all get the same answer after the same amount of hashing work, so none reveals an account.
+/// Every attempt on an account is counted before its password is checked (see <see cref="LockoutPolicy"/>).
 /// </summary>
 public static class Login
 {
@@ -28,29 +29,28 @@ public static class Login
         TimeProvider clock)
         : IRequestHandler<Command, TokenResponse>
     {
-        // A real hash of a random password: checking against it costs what checking a real account costs.
-        private static string? _decoyHash;
-
         public async Task<TokenResponse> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email!), cancellationToken);
-            if (user is null || user.IsLockedOut(now))
+
+            // The attempt is counted before the password is checked (LockoutPolicy): parallel guesses cannot outrun the lock.
+            if (user is null || !await failures.TryReserveLoginAttemptAsync(user.Id, now, cancellationToken))
             {
-                hasher.Verify(_decoyHash ??= hasher.Hash(RefreshSecrets.New()), request.Password!);
+                await hasher.CheckAsync(request.Password!, cancellationToken);
                 throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
             }
 
-            var check = hasher.Verify(user.PasswordHash, request.Password!);
-            if (check == PasswordCheck.Failed)
+            var check = await hasher.VerifyAsync(user.PasswordHash, request.Password!, cancellationToken);
+            if (check == PasswordCheck.Failed) throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+
+            await failures.RecordSuccessfulLoginAsync(user.Id, cancellationToken);
+            if (check == PasswordCheck.SuccessRehashNeeded)
             {
-                await failures.RecordFailedLoginAsync(user.Id, now, cancellationToken);
-                throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+                user.UpgradePasswordHash(await hasher.HashAsync(request.Password!, cancellationToken));
+                await users.SaveChangesAsync(cancellationToken);
             }
 
-            if (check == PasswordCheck.SuccessRehashNeeded) user.UpgradePasswordHash(hasher.Hash(request.Password!));
-            user.RecordSuccessfulLogin();
-            await users.SaveChangesAsync(cancellationToken);
             return await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
         }
     }

@@ -8,6 +8,7 @@ namespace MusicPlayer.Application.Features.Auth;
 /// <summary>
 /// Trades a refresh token for a new pair. Each token works once; presenting one that was already
 /// used (or revoked) revokes every token of its login, since one of the two holders is a thief.
+/// A token issued before the user's last password change is refused, whether or not it was revoked.
 /// </summary>
 public static class Refresh
 {
@@ -44,6 +45,12 @@ public static class Refresh
             }
 
             var user = await users.FirstOrDefaultAsync(new EntityByIdSpec<User>(token.UserId), cancellationToken) ?? throw Invalid();
+            if (!token.BelongsToSession(user.SessionVersion))
+            {
+                await tokens.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+                throw Invalid();
+            }
+
             return await sessions.IssueAsync(user, token.FamilyId, cancellationToken);
         }
 

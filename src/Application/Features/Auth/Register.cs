@@ -29,8 +29,9 @@ public static class Register
         public async Task<UserDto> Handle(Command request, CancellationToken cancellationToken)
         {
             await UniqueAccount.EnsureAsync(users, request.Username, request.Email, 0, cancellationToken);
+            var hash = await hasher.HashAsync(request.Password!, cancellationToken);
             var user = User.Create(request.Username, request.Email, request.FirstName, request.LastName,
-                Roles.User, hasher.Hash(request.Password!), clock.GetUtcNow().UtcDateTime);
+                Roles.User, hash, clock.GetUtcNow().UtcDateTime);
             users.Add(user);
             await users.SaveChangesAsync(cancellationToken);
             return UserDto.From(user);

@@ -43,14 +43,15 @@ public static class EnsureAdmin
                 if (username != request.Username)
                     logger.LogWarning("The configured admin username {Configured} belongs to another account; the admin {Email} is created as {Username}",
                         request.Username, request.Email, username);
-                users.Add(User.Create(username, request.Email, "Admin", null, Roles.Admin, hasher.Hash(request.Password!), now));
+                users.Add(User.Create(username, request.Email, "Admin", null, Roles.Admin,
+                    await hasher.HashAsync(request.Password!, cancellationToken), now));
             }
             else
             {
                 if (user.Role != Roles.Admin) user.SetRole(Roles.Admin, now);
-                if (hasher.Verify(user.PasswordHash, request.Password!) == PasswordCheck.Failed)
+                if (await hasher.VerifyAsync(user.PasswordHash, request.Password!, cancellationToken) == PasswordCheck.Failed)
                 {
-                    user.ChangePassword(hasher.Hash(request.Password!), now);
+                    user.ChangePassword(await hasher.HashAsync(request.Password!, cancellationToken), now);
                     passwordReset = true;
                 }
             }

@@ -21,6 +21,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.LastName).HasMaxLength(User.NameMaxLength);
         e.Property(u => u.Role).HasMaxLength(RoleMaxLength).IsRequired();
         e.Property(u => u.PasswordHash).HasMaxLength(PasswordHashMaxLength).IsRequired();
+        // Added to a table with rows (migration ProgressiveLockout): existing users start with no lockouts.
+        e.Property(u => u.LockoutCount).HasDefaultValue(0);
         e.HasIndex(u => u.NormalizedUsername).IsUnique();
         e.HasIndex(u => u.NormalizedEmail).IsUnique();
         e.HasIndex(u => u.Role);
@@ -36,6 +38,8 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         e.ToTable("RefreshTokens");
         e.HasKey(t => t.Id);
         e.Property(t => t.TokenHash).HasMaxLength(HashLength).IsRequired();
+        // Added to a table with rows (migration RefreshTokenSessionVersion), which fills it in from the users.
+        e.Property(t => t.SessionVersion).HasDefaultValue(0);
         e.HasIndex(t => t.TokenHash).IsUnique();
         e.HasIndex(t => t.FamilyId);
         e.HasIndex(t => t.UserId);

@@ -155,6 +155,8 @@ public sealed class LoginTests
 
     // Lockout
 
+    private static TimeSpan FirstLock => LockoutPolicy.DurationOf(1);
+
     [Fact]
     public async Task Handle_FourWrongPasswords_DoNotLock()
     {
@@ -167,14 +169,30 @@ public sealed class LoginTests
     }
 
     [Fact]
-    public async Task Handle_FiveWrongPasswords_LockTheAccountForFiveMinutes()
+    public async Task Handle_FiveWrongPasswords_LockTheAccountForTheFirstDuration()
     {
         _users.Seed(TestData.User());
 
         await FailTimes(5);
 
-        Alice.LockedUntil.Should().Be(Now.AddMinutes(5));
+        Alice.LockedUntil.Should().Be(Now + FirstLock);
         Alice.IsLockedOut(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_ManyWrongPasswords_ChecksNoMoreThanThePolicyAllowsBeforeTheLock()
+    {
+        var hasher = new FakePasswordHasher();
+        _users.Seed(TestData.User());
+        var login = new Login.Handler(_users, new InMemoryLoginFailureStore(_users), hasher, new SessionTokens(_tokenService, _tokens, _clock), _clock);
+
+        for (var i = 0; i < 12; i++)
+        {
+            var act = () => login.Handle(new Login.Command("alice@example.com", $"wrong-password-{i}"), CancellationToken.None);
+            await act.Should().ThrowAsync<UnauthenticatedException>();
+        }
+
+        hasher.ChecksAgainst(Alice.PasswordHash).Should().Be(LockoutPolicy.MaxFailedLogins);
     }
 
     [Fact]
@@ -182,7 +200,7 @@ public sealed class LoginTests
     {
         _users.Seed(TestData.User());
         await FailTimes(5);
-        _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        _clock.Advance(FirstLock - TimeSpan.FromSeconds(1));
 
         var message = await Refused(password: TestData.Password);
 
@@ -191,17 +209,18 @@ public sealed class LoginTests
     }
 
     [Fact]
-    public async Task Handle_CorrectPasswordFiveMinutesAfterTheLock_LogsInAndClearsTheLock()
+    public async Task Handle_CorrectPasswordOnceTheLockHasPassed_LogsInAndClearsTheLock()
     {
         _users.Seed(TestData.User());
         await FailTimes(5);
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        _clock.Advance(FirstLock);
 
         var result = await Handle();
 
         result.UserId.Should().Be(1);
         Alice.LockedUntil.Should().BeNull();
         Alice.FailedLoginCount.Should().Be(0);
+        Alice.LockoutCount.Should().Be(0);
     }
 
     [Fact]
@@ -210,13 +229,26 @@ public sealed class LoginTests
         _users.Seed(TestData.User());
         await FailTimes(5);
         var lockedUntil = Alice.LockedUntil;
-        _clock.Advance(TimeSpan.FromMinutes(4));
+        _clock.Advance(FirstLock / 2);
 
         await FailTimes(5);
 
         Alice.LockedUntil.Should().Be(lockedUntil);
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(FirstLock / 2);
         (await Handle()).UserId.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_LockoutsInARow_LastLongerEachTime()
+    {
+        _users.Seed(TestData.User());
+        await FailTimes(5);
+        _clock.Advance(FirstLock);
+
+        await FailTimes(5);
+
+        Alice.LockedUntil.Should().Be(Now + LockoutPolicy.DurationOf(2));
+        LockoutPolicy.DurationOf(2).Should().BeGreaterThan(FirstLock);
     }
 
     [Fact]

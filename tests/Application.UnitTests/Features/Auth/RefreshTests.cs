@@ -190,4 +190,54 @@ public sealed class RefreshTests
         result.Role.Should().Be(Roles.Admin);
         result.AccessToken.Should().Be(FakeTokenService.TokenFor(2, Roles.Admin, 1));
     }
+
+    [Fact]
+    public async Task Handle_TokenIssuedBeforeAPasswordChangeWhoseRevocationDidNotRun_IsRefusedAndEndsItsLogin()
+    {
+        _tokens.Seed(1, "before", _family);
+        var forgetful = new RevocationSkippingStore(_tokens);
+        await new MusicPlayer.Application.Features.Users.ChangePassword.Handler(_users, forgetful, new InMemoryLoginFailureStore(_users), new FakePasswordHasher(),
+                new ImmediateTransactions(), FakeCurrentUser.User(1), _clock)
+            .Handle(new MusicPlayer.Application.Features.Users.ChangePassword.Command(TestData.Password, "new-passw0rd"), CancellationToken.None);
+        _tokens.BySecret("before")!.RevokedAt.Should().BeNull("the revocation step was skipped");
+
+        await Refused("before");
+
+        _tokens.Items.Should().ContainSingle("nothing was issued");
+        _tokens.BySecret("before")!.IsSpent.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_TokenOfTheCurrentSession_IssuesAPairCarryingTheLoginAndTheSession()
+    {
+        _users.Items.Single(u => u.Id == 1).ChangePassword(FakePasswordHasher.HashOf("new-passw0rd"), Now);
+        _tokens.Seed(1, "after", _family, sessionVersion: 2);
+
+        var result = await Handle("after");
+
+        _tokens.BySecret(result.RefreshToken)!.SessionVersion.Should().Be(2);
+        _tokens.BySecret(result.RefreshToken)!.FamilyId.Should().Be(_family);
+        _tokenService.LastLoginId.Should().Be(_family, "the access token names the login it belongs to");
+    }
+
+    /// <summary>A store whose revocation of all of a user's tokens does nothing: a revocation step that never ran.</summary>
+    private sealed class RevocationSkippingStore(InMemoryRefreshTokenStore inner) : IRefreshTokenStore
+    {
+        public Task<RefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => inner.FindByHashAsync(tokenHash, cancellationToken);
+
+        public Task AddAsync(RefreshToken token, CancellationToken cancellationToken) => inner.AddAsync(token, cancellationToken);
+
+        public Task<bool> TryConsumeAsync(int tokenId, DateTime now, CancellationToken cancellationToken) => inner.TryConsumeAsync(tokenId, now, cancellationToken);
+
+        public Task RevokeAsync(int tokenId, DateTime now, CancellationToken cancellationToken) => inner.RevokeAsync(tokenId, now, cancellationToken);
+
+        public Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) => inner.RevokeFamilyAsync(familyId, now, cancellationToken);
+
+        public Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken) => inner.IsFamilyRevokedAsync(familyId, cancellationToken);
+
+        public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<Guid>> EndedLoginsAsync(int userId, DateTime since, CancellationToken cancellationToken) =>
+            inner.EndedLoginsAsync(userId, since, cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Users;
@@ -14,6 +15,8 @@ public sealed class ChangePasswordTests
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeCurrentUser _caller = FakeCurrentUser.User(1);
+    private readonly FakePasswordHasher _hasher = new();
+    private readonly ImmediateTransactions _transactions = new();
 
     public ChangePasswordTests()
     {
@@ -25,8 +28,10 @@ public sealed class ChangePasswordTests
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     private Task Handle(string? current = TestData.Password, string? next = NewPassword) =>
-        new ChangePassword.Handler(_users, _tokens, new FakePasswordHasher(), _caller, _clock)
-            .Handle(new ChangePassword.Command(current, next), CancellationToken.None);
+        Handler(_hasher).Handle(new ChangePassword.Command(current, next), CancellationToken.None);
+
+    private ChangePassword.Handler Handler(IPasswordHasher hasher) =>
+        new(_users, _tokens, new InMemoryLoginFailureStore(_users), hasher, _transactions, _caller, _clock);
 
     [Fact]
     public async Task Handle_CorrectCurrentPassword_StoresTheHashOfTheNewOne()
@@ -86,5 +91,80 @@ public sealed class ChangePasswordTests
         Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
         Alice.SessionVersion.Should().Be(1);
         _tokens.Items.Single().IsActive(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_CountsTowardsTheLoginLockout()
+    {
+        await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "not-my-passw0rd"));
+
+        Alice.FailedLoginCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_ManyWrongCurrentPasswords_ChecksOnlyAsManyAsTheLockoutAllowsThenLocks()
+    {
+        var hash = Alice.PasswordHash;
+
+        for (var i = 0; i < 12; i++)
+            await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: $"guess-{i}-passw0rd"));
+
+        _hasher.ChecksAgainst(hash).Should().Be(LockoutPolicy.MaxFailedLogins);
+        Alice.IsLockedOut(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPasswordWhileLocked_GetsTheWrongPasswordAnswerAndChangesNothing()
+    {
+        for (var i = 0; i < LockoutPolicy.MaxFailedLogins; i++)
+            await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: $"guess-{i}-passw0rd"));
+        var wrong = await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "guess-x-passw0rd"));
+
+        var locked = await Assert.ThrowsAsync<RequestValidationException>(() => Handle());
+
+        locked.Errors.Should().BeEquivalentTo(wrong.Errors);
+        locked.Message.Should().Be(wrong.Message);
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
+        Alice.SessionVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPasswordAfterFailures_ClearsTheCount()
+    {
+        await Assert.ThrowsAsync<RequestValidationException>(() => Handle(current: "not-my-passw0rd"));
+
+        await Handle();
+
+        Alice.FailedLoginCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Handle_ClientHangsUpAfterTheNewHash_StillChangesThePasswordAndEndsEverySessionInOneTransaction()
+    {
+        _tokens.Seed(1, "login-1");
+        using var hangUp = new CancellationTokenSource();
+        var handler = Handler(new HangUpOnHash(_hasher, hangUp));
+
+        await handler.Handle(new ChangePassword.Command(TestData.Password, NewPassword), hangUp.Token);
+
+        hangUp.IsCancellationRequested.Should().BeTrue("the client went away while the new password was hashed");
+        Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(NewPassword));
+        _tokens.Items.Single().RevokedAt.Should().NotBeNull();
+        _transactions.Runs.Should().Be(1);
+        _transactions.LastToken.CanBeCanceled.Should().BeFalse("the change and the revocation are not cancellable once begun");
+    }
+
+    /// <summary>Hashes, then cancels the request: a client hanging up at the last moment.</summary>
+    private sealed class HangUpOnHash(IPasswordHasher inner, CancellationTokenSource request) : IPasswordHasher
+    {
+        public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
+        {
+            var hash = await inner.HashAsync(password, cancellationToken);
+            await request.CancelAsync();
+            return hash;
+        }
+
+        public Task<PasswordCheck> VerifyAsync(string hash, string password, CancellationToken cancellationToken) =>
+            inner.VerifyAsync(hash, password, cancellationToken);
     }
 }
