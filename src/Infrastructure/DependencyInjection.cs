@@ -35,6 +35,9 @@ public static class DependencyInjection
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
+        services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
+        services.AddSingleton<Audio.IFormatReader, Audio.Mp3Reader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.WavReader>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }

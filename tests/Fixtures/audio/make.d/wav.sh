@@ -7,3 +7,17 @@ wav 1 2 pcm_u8 -metadata title="Wave Title" -metadata artist="Wave Artist" -meta
   -metadata date="2012" -metadata genre="Classical" -metadata track="6" "$out/wav-info.wav"
 wav 0.5 1 pcm_s24le -bitexact "$out/wav-extensible-24bit.wav"
 wav 0.25 1 pcm_f32le -bitexact "$out/wav-float-refused.wav"
+# An "id3 " chunk (mutagen, ID3v2.4) after a LIST/INFO chunk (ffmpeg) with another title: the ID3 fields come first.
+wav 1 1 pcm_s16le -metadata title="Info Title" -metadata artist="Chunk Artist" "$out/wav-id3-chunk.wav"
+/usr/bin/python3 - "$out/wav-id3-chunk.wav" <<'PY'
+import sys
+from mutagen.wave import WAVE
+from mutagen.id3 import TIT2, TPE1, TALB, TRCK, TDRC, TCON
+f = WAVE(sys.argv[1])
+f.add_tags()
+for frame in (TIT2(encoding=3, text=["Chunk Title"]), TPE1(encoding=3, text=["Chunk Artist"]),
+              TALB(encoding=3, text=["Chunk Album"]), TRCK(encoding=3, text=["2/5"]),
+              TDRC(encoding=3, text=["2016-03-04"]), TCON(encoding=3, text=["Blues"])):
+    f.tags.add(frame)
+f.save()
+PY
