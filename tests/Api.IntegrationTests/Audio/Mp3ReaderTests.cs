@@ -97,6 +97,31 @@ public sealed class Mp3ReaderTests
         result.Tags.Artists.Should().Equal("Eins", "Zwei");
     }
 
+    [Fact]
+    public async Task AnId3v24TagUnsynchronisedAsAWholeIsReadFrameByFrame()
+    {
+        byte[] title = [0, (byte)'a', 0xFF, 0x00, (byte)'b']; // "aÿb" with FF 00 for FF
+        var bytes = Tag(4, 0x80, Frame("TIT2", title, synchsafe: true)).Concat(Untagged).ToArray();
+
+        var result = await AudioFixtures.InspectAsync(bytes);
+
+        result.Tags.Title.Should().Be("a\u00FFb");
+    }
+
+    [Fact]
+    public async Task CompressedOrEncryptedId3v23FramesAreSkipped()
+    {
+        var compressed = Frame("TIT2", Latin1Text("zlib bytes"));
+        compressed[8] = 0x00;
+        compressed[9] = 0x80; // compression
+        var bytes = Tag(3, 0, compressed.Concat(Frame("TALB", Latin1Text("Plain album"))).ToArray()).Concat(Untagged).ToArray();
+
+        var result = await AudioFixtures.InspectAsync(bytes);
+
+        result.Tags.Title.Should().BeNull();
+        result.Tags.Album.Should().Be("Plain album");
+    }
+
     [Theory]
     [InlineData("(17)", "Rock")]
     [InlineData("17", "Rock")]
