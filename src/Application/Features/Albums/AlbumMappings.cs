@@ -10,8 +10,9 @@ public sealed class AlbumMappings : IRegister
     {
         config.NewConfig<Album, AlbumDto>();
 
-        // The count stays an expression of the mapping, so SQL computes it (a COUNT subquery), not a loaded collection.
+        // Count(), not the Count property: Mapster casts the navigation to the property's declaring interface, and EF Core
+        // then loads the album's links to count them; Count() is a COUNT subquery (ProjectionQueryTests checks the SQL).
         config.NewConfig<Album, AlbumDetailDto>()
-            .Map(d => d.SongCount, a => a.Songs.Count);
+            .Map(d => d.SongCount, a => a.Songs.Count());
     }
 }
