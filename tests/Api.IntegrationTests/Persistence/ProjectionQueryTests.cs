@@ -66,7 +66,7 @@ public sealed class ProjectionQueryTests(ProjectionQueryTests.Factory factory) :
 
         read.Rows.Should().ContainSingle().Which.SongCount.Should().Be(1);
         read.SelectedColumns().Should().BeEquivalentTo([.. AlbumColumns, "SongCount"]);
-        read.Sql.Should().Contain("COUNT(*)").And.NotContain("JOIN", "the links are counted, not loaded");
+        read.Sql.Should().ContainEquivalentOf("COUNT(*)").And.NotContain("JOIN", "the links are counted, not loaded");
         read.ShouldLoadNoEntity();
     }
 
