@@ -10,7 +10,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5 with its behaviours (outermost first: logging, authorization, validation, and for catalog writes the catalog version),
-    /// every handler and every validator of this assembly, and FluentValidation's conventions. MediatR's own DI package
+    /// every handler and every validator of this assembly, FluentValidation's conventions, and the Mapster configuration
+    /// (every feature's <c>IRegister</c>) as the singleton <c>TypeAdapterConfig</c>. MediatR's own DI package
     /// cannot be restored here, so handlers are registered by a plain scan.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
         services.AddSingleton<Common.Caching.CatalogVersion>();
+        services.AddSingleton(Common.Mapping.Mappings.Config);
         services.TryAddSingleton<Common.Errors.ITransientFailureDetector, Common.Errors.NoTransientFailures>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -38,10 +38,13 @@ public static class DependencyInjection
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
-        // Audio: the inspector offers a file to each format reader in this order.
+        // Audio: the inspector offers a file to each format reader in this order. FLAC comes before MP3,
+        // which claims every file starting with an ID3 tag, so that an ID3-prefixed FLAC reaches its reader.
         services.AddSingleton<Audio.IFormatReader, Audio.FlacReader>();
         services.AddSingleton<Audio.IFormatReader, Audio.OggReader>();
         services.AddSingleton<Audio.IFormatReader, Audio.Mp4Reader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.Mp3Reader>();
+        services.AddSingleton<Audio.IFormatReader, Audio.WavReader>();
         services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;

@@ -95,6 +95,16 @@ elif file is not None and file.tags is not None and hasattr(file.tags, "keys"):
         picture = next((p for p in pictures if p.type == 3), pictures[0])
         tags["cover"] = {"mimeType": picture.mime, "size": len(picture.data)}
 
+# WAV: mutagen does not read RIFF LIST/INFO, so its tags are taken as ffprobe reports them (format tags).
+if probe["format"]["format_name"] == "wav" and not (file is not None and isinstance(file.tags, ID3)):
+    info = {k.lower(): v for k, v in probe["format"].get("tags", {}).items()}
+    tags["title"] = info.get("title")
+    tags["artists"] = [info["artist"]] if info.get("artist") else []
+    tags["album"] = info.get("album")
+    tags["trackNumber"], tags["trackTotal"] = split_number(info.get("track"))
+    tags["date"] = info.get("date")
+    tags["genre"] = info.get("genre")
+
 print(json.dumps({
     "formatName": probe["format"]["format_name"],
     "codec": audio["codec_name"],

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MusicPlayer.Application.Common.Mapping;
 
 namespace MusicPlayer.Application.Common.Persistence;
 
@@ -73,6 +74,10 @@ public abstract class Specification<T> where T : class
 /// <summary>A specification that also projects each entity to <typeparamref name="TResult"/> inside the query.</summary>
 public abstract class Specification<T, TResult> : Specification<T> where T : class
 {
+    /// <summary>Projects by the application's Mapster mapping from <typeparamref name="T"/> to <typeparamref name="TResult"/>.</summary>
+    protected Specification() : this(Mappings.Projection<T, TResult>()) { }
+
+    /// <summary>Projects by a selector of the specification's own, for a shape a mapping cannot say.</summary>
     protected Specification(Expression<Func<T, TResult>> selector) => Selector = selector;
 
     public Expression<Func<T, TResult>> Selector { get; }

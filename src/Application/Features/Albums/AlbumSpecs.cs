@@ -6,5 +6,5 @@ namespace MusicPlayer.Application.Features.Albums;
 /// <summary>One album with its song count, by id.</summary>
 public sealed class AlbumDetailSpec : Specification<Album, AlbumDetailDto>
 {
-    public AlbumDetailSpec(int id) : base(AlbumDetailDto.Projection) => Where(a => a.Id == id);
+    public AlbumDetailSpec(int id) => Where(a => a.Id == id);
 }

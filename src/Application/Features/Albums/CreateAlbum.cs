@@ -1,5 +1,6 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -26,7 +27,7 @@ public static class CreateAlbum
             var album = Album.Create(request.Album.ToDetails(), clock.GetUtcNow().UtcDateTime);
             albums.Add(album);
             await albums.SaveChangesAsync(cancellationToken);
-            return AlbumDetailDto.From(album);
+            return Mappings.Map<Album, AlbumDetailDto>(album);
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using MediatR;
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Songs;
@@ -15,13 +17,17 @@ public static class ListAlbumSongs
     /// <summary>The album's track list, or null when there is no such album.</summary>
     public sealed class Spec : Specification<Album, List<AlbumTrackDto>>
     {
+        // Each track is Mapster's AlbumSong -> AlbumTrackDto projection; the list around it stays an expression,
+        // because its order (numbered tracks first, then by title) is part of the query and a mapping has no order.
+        private static readonly Expression<Func<AlbumSong, AlbumTrackDto>> Track = Mappings.Projection<AlbumSong, AlbumTrackDto>();
+
         public Spec(int albumId) : base(a => a.Songs
             .OrderBy(l => l.TrackNumber == null)
             .ThenBy(l => l.TrackNumber)
             .ThenBy(l => l.Song.NormalizedTitle)
             .ThenBy(l => l.SongId)
             .AsQueryable()
-            .Select(AlbumTrackDto.Projection)
+            .Select(Track)
             .ToList()) => Where(a => a.Id == albumId);
     }
 

@@ -13,7 +13,7 @@ public static class ListAlbums
 
     public sealed class Validator() : CatalogListQueryValidator<Query>(Spec.SortKeys);
 
-    public sealed class Spec(Query query) : CatalogPageSpec<Album, AlbumDto>(query, AlbumDto.Projection)
+    public sealed class Spec(Query query) : CatalogPageSpec<Album, AlbumDto>(query)
     {
         public static readonly IReadOnlyList<string> SortKeys = CommonSortKeys;
     }

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -34,7 +35,7 @@ public static class Register
                 Roles.User, hash, clock.GetUtcNow().UtcDateTime);
             users.Add(user);
             await users.SaveChangesAsync(cancellationToken);
-            return UserDto.From(user);
+            return Mappings.Map<User, UserDto>(user);
         }
     }
 }

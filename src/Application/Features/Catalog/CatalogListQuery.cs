@@ -48,8 +48,7 @@ public abstract class CatalogPageSpec<T, TResult> : Specification<T, TResult> wh
     public static readonly IReadOnlyList<string> CommonSortKeys =
         ["title", "-title", "artist", "-artist", "createdAt", "-createdAt"];
 
-    protected CatalogPageSpec(CatalogListQuery query, System.Linq.Expressions.Expression<Func<T, TResult>> selector)
-        : base(selector)
+    protected CatalogPageSpec(CatalogListQuery query)
     {
         if (Text.Clean(query.Genre) is { } genre)
         {

@@ -24,7 +24,7 @@ public static class ListMyLikes
 
     public sealed class Spec : Specification<UserLike, LikedSongDto>
     {
-        public Spec(int userId, IPagedQuery page) : base(LikedSongDto.Projection)
+        public Spec(int userId, IPagedQuery page)
         {
             Where(l => l.UserId == userId);
             OrderBy(l => l.LikedAt, descending: true);

@@ -1,5 +1,6 @@
 using MusicPlayer.Application.Common.Caching;
 using MediatR;
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -25,7 +26,7 @@ public static class CreateSong
             var song = Song.Create(request.Song.ToDetails(), clock.GetUtcNow().UtcDateTime);
             songs.Add(song);
             await songs.SaveChangesAsync(cancellationToken);
-            return SongDetailDto.From(song);
+            return Mappings.Map<Song, SongDetailDto>(song);
         }
     }
 }

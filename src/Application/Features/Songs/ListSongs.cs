@@ -26,7 +26,7 @@ public static class ListSongs
     {
         public static readonly IReadOnlyList<string> SortKeys = [.. CommonSortKeys, "-likeCount"];
 
-        public Spec(Query query) : base(query, SongDto.Projection)
+        public Spec(Query query) : base(query)
         {
             if (query.AlbumId is { } albumId) Where(s => s.Albums.Any(l => l.AlbumId == albumId));
         }

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Linq.Expressions;
-using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
@@ -24,33 +22,6 @@ public record SongDto
 
     /// <summary>The stored audio, when the song's file was uploaded; null otherwise.</summary>
     public AudioDto? Audio { get; init; }
-
-    public static readonly Expression<Func<Song, SongDto>> Projection = s => new SongDto
-    {
-        Id = s.Id,
-        Title = s.Title,
-        Artist = s.Artist,
-        Genre = s.Genre,
-        FileUrl = s.FileUrl,
-        Duration = s.Duration,
-        Description = s.Description,
-        CoverImageUrl = s.CoverImageUrl,
-        ReleaseDate = s.ReleaseDate,
-        LikeCount = s.LikeCount,
-        CreatedAt = s.CreatedAt,
-        UpdatedAt = s.UpdatedAt,
-        Audio = s.Audio == null ? null : new AudioDto
-        {
-            Format = s.Audio.Format,
-            MimeType = s.Audio.MimeType,
-            Size = s.Audio.Size,
-            Sha256 = s.Audio.Sha256,
-            DurationSeconds = s.Audio.DurationSeconds,
-            Bitrate = s.Audio.Bitrate,
-            SampleRate = s.Audio.SampleRate,
-            Channels = s.Audio.Channels,
-        },
-    };
 }
 
 /// <summary>A song's stored audio: what the bytes are and the stream's own properties.</summary>
@@ -81,17 +52,12 @@ public sealed record AlbumTrackDto : SongDto
     // After the fields of the base shape, so every response reads in the same order.
     [JsonPropertyOrder(1)]
     public int? TrackNumber { get; init; }
-
-    public static readonly new Expression<Func<AlbumSong, AlbumTrackDto>> Projection =
-        Common.Persistence.Projection.Extend(
-            Common.Persistence.Projection.Over((AlbumSong l) => l.Song, SongDto.Projection),
-            (AlbumSong l) => new AlbumTrackDto { TrackNumber = l.TrackNumber });
 }
 
 /// <summary>An album a song is on.</summary>
 public sealed record AlbumRefDto(int Id, string Title);
 
-/// <summary>One song with the albums it is on.</summary>
+/// <summary>One song with the albums it is on: the mapping gives the song's own fields, <see cref="SongDetailReader"/> adds the albums and the caller's like.</summary>
 public sealed record SongDetailDto : SongDto
 {
     [JsonPropertyOrder(1)]
@@ -100,11 +66,4 @@ public sealed record SongDetailDto : SongDto
     /// <summary>Whether the caller likes this song.</summary>
     [JsonPropertyOrder(1)]
     public bool LikedByMe { get; init; }
-
-    /// <summary>The song's own fields; <see cref="SongDetailReader"/> adds the albums and the caller's like.</summary>
-    public static readonly new Expression<Func<Song, SongDetailDto>> Projection =
-        Common.Persistence.Projection.Extend(SongDto.Projection, (Song s) => new SongDetailDto());
-
-    /// <summary>The same shape from a song just created: on no album, liked by nobody.</summary>
-    public static readonly Func<Song, SongDetailDto> From = Projection.Compile();
 }

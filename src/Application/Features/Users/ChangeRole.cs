@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -24,11 +25,11 @@ public static class ChangeRole
             adminLock.RunAsync(request.Id, async () =>
             {
                 var user = await Accounts.LoadAsync(users, request.Id, cancellationToken);
-                if (user.Role == request.Role) return UserDto.From(user);
+                if (user.Role == request.Role) return Mappings.Map<User, UserDto>(user);
                 await Accounts.EnsureNotLastAdminAsync(users, user, cancellationToken);
                 user.SetRole(request.Role!, clock.GetUtcNow().UtcDateTime);
                 await users.SaveChangesAsync(cancellationToken);
-                return UserDto.From(user);
+                return Mappings.Map<User, UserDto>(user);
             }, cancellationToken);
     }
 }

@@ -16,6 +16,8 @@ public static class GetUser
         {
             var user = await users.FirstOrThrowAsync(new UserDtoSpec(request.Id), request.Id, cancellationToken);
             var full = user.Id == currentUser.UserId || currentUser.IsInRole(Roles.Admin);
+            // By hand, not Mapster: what others may see depends on the caller, and listing it field by field means
+            // a field added to both DTOs stays hidden from others until someone decides otherwise.
             return new UserProfileDto
             {
                 Id = user.Id,

@@ -31,7 +31,7 @@ public static class ListUsers
 
     public sealed class Spec : Specification<User, UserDto>
     {
-        public Spec(Query query) : base(UserDto.Projection)
+        public Spec(Query query)
         {
             if (Text.Clean(query.Q) is { } q)
             {

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -29,7 +30,7 @@ public static class UpdateMe
             await UniqueAccount.EnsureAsync(users, request.Username, null, user.Id, cancellationToken);
             user.SetProfile(request.Username, user.Email, request.FirstName, request.LastName, clock.GetUtcNow().UtcDateTime);
             await users.SaveChangesAsync(cancellationToken);
-            return UserDto.From(user);
+            return Mappings.Map<User, UserDto>(user);
         }
     }
 }

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -38,7 +39,7 @@ public static class UpdateUser
             await UniqueAccount.EnsureAsync(users, input.Username, input.Email, user.Id, cancellationToken);
             user.SetProfile(input.Username, input.Email, input.FirstName, input.LastName, clock.GetUtcNow().UtcDateTime);
             await users.SaveChangesAsync(cancellationToken);
-            return UserDto.From(user);
+            return Mappings.Map<User, UserDto>(user);
         }
     }
 }

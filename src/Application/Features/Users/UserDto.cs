@@ -1,6 +1,4 @@
-using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Application.Features.Users;
 
@@ -15,20 +13,6 @@ public sealed record UserDto
     public string Role { get; init; } = "";
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
-
-    public static readonly Expression<Func<User, UserDto>> Projection = u => new UserDto
-    {
-        Id = u.Id,
-        Username = u.Username,
-        Email = u.Email,
-        FirstName = u.FirstName,
-        LastName = u.LastName,
-        Role = u.Role,
-        CreatedAt = u.CreatedAt,
-        UpdatedAt = u.UpdatedAt,
-    };
-
-    public static readonly Func<User, UserDto> From = Projection.Compile();
 }
 
 /// <summary>

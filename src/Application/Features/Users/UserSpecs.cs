@@ -6,7 +6,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// <summary>One user as <see cref="UserDto"/>, by id.</summary>
 public sealed class UserDtoSpec : Specification<User, UserDto>
 {
-    public UserDtoSpec(int id) : base(UserDto.Projection) => Where(u => u.Id == id);
+    public UserDtoSpec(int id) => Where(u => u.Id == id);
 }
 
 /// <summary>The user with this email (compared case-insensitively), tracked for changes.</summary>
