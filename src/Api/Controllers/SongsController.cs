@@ -91,7 +91,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     [Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status409Conflict), Problem(StatusCodes.Status413PayloadTooLarge),
      Problem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<SongDetailDto>> ReplaceAudio(int id, CancellationToken ct) =>
-        Ok(await MultipartUpload.ReadAsync(Request, (file, _, _) => mediator.Send(new ReplaceSongAudio.Command(id, file), ct), ct));
+        Ok(await mediator.Send(new ReplaceSongAudio.Command(id, new MultipartUpload(Request)), ct));
 
     /// <summary>Delete a song's audio (admin)</summary>
     /// <remarks>The song stays, without audio. 404 when it has none.</remarks>
@@ -110,8 +110,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <remarks>The image bytes with their content type, ETag (the SHA-256) and Cache-Control: public, max-age=86400; 304 on If-None-Match; 404 when the song has no stored cover.</remarks>
     [HttpGet("{id:int}/cover")]
     [Sends<GetSongCover.Query>]
-    [Produces("image/jpeg", "image/png", "image/webp")]
-    [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetCover(int id, CancellationToken ct) =>

@@ -32,8 +32,7 @@ public sealed class UploadsController(IMediator mediator) : ControllerBase
      Problem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<SongDetailDto>> Upload(CancellationToken ct)
     {
-        var result = await MultipartUpload.ReadAsync(Request, (file, fileName, fields) =>
-            mediator.Send(new UploadSong.Command(file, fileName, MultipartUpload.IntField(fields, "albumId")), ct), ct);
+        var result = await mediator.Send(new UploadSong.Command(new MultipartUpload(Request)), ct);
         return result.Created
             ? CreatedAtAction(nameof(SongsController.Get), "Songs", new { id = result.Song.Id }, result.Song)
             : Ok(result.Song);

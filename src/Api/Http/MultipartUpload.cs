@@ -3,23 +3,24 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using MusicPlayer.Application.Common.Audio;
 using MusicPlayer.Application.Common.Errors;
 
 namespace MusicPlayer.Api.Http;
 
 /// <summary>
-/// Reads a <c>multipart/form-data</c> upload as a stream: small form fields first, then the part named
-/// <c>file</c>, whose body is handed on unread (the store copies it while hashing; it is never buffered
-/// whole). Fields are read only before the file part (what follows it is not read: send fields
-/// first); a request with no file part, or that is not multipart, is a 400.
+/// A <c>multipart/form-data</c> upload read as a stream when the handler opens it (after authorization):
+/// small form fields first (<c>albumId</c>), then the part named <c>file</c>, whose body is handed on
+/// unread (the store copies it while hashing; it is never buffered whole). Fields are read only before
+/// the file part (send them first); a request that is not multipart, or has no file part, is a 400.
 /// </summary>
-internal static class MultipartUpload
+internal sealed class MultipartUpload(HttpRequest request) : IUpload
 {
     public const string FilePart = "file";
+    public const string AlbumIdField = "albumId";
     private const int FieldMaxBytes = 1024;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request,
-        Func<Stream, string?, IReadOnlyDictionary<string, string>, Task<T>> onFile, CancellationToken cancellationToken)
+    public async Task<UploadedFile> OpenAsync(CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -38,18 +39,19 @@ internal static class MultipartUpload
             if (name == FilePart)
             {
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                return await onFile(section.Body, fileName, fields);
+                return new UploadedFile(section.Body, fileName, IntField(fields, AlbumIdField));
             }
             fields[name] = await ReadFieldAsync(section.Body, name, cancellationToken);
         }
         throw RequestValidationException.For(FilePart, "The form has no part named 'file'.");
     }
 
-    /// <summary>An integer form field, when present; 400 naming it when it is not one.</summary>
-    public static int? IntField(IReadOnlyDictionary<string, string> fields, string name) =>
+    /// <summary>A positive integer form field, when present; 400 naming it when it is not one.</summary>
+    private static int? IntField(Dictionary<string, string> fields, string name) =>
         !fields.TryGetValue(name, out var value) || value.Length == 0 ? null
-        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
-        : throw RequestValidationException.For(name, $"'{name}' must be a whole number.");
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw RequestValidationException.For(name, $"'{name}' must be a positive whole number.");
 
     private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ internal static class OpenApiSetup
                     new() { Name = "Users", Description = "Your account, and user administration." },
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
+                    new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
                 };
                 return Task.CompletedTask;
             });

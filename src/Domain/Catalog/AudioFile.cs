@@ -71,7 +71,7 @@ public sealed class CoverImage
     /// <summary>Covers are small: larger images are refused.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public static readonly IReadOnlyList<string> MimeTypes = ["image/jpeg", "image/png", "image/webp"];
+    public static readonly IReadOnlyList<string> MimeTypes = new[] { "image/jpeg", "image/png", "image/webp" };
 
     private CoverImage() { }
 

@@ -17,7 +17,8 @@ namespace MusicPlayer.Api.IntegrationTests.Catalog;
 /// </summary>
 public sealed class CachedListSourcesTests
 {
-    private static readonly Type[] CoveredSources = [typeof(IReadRepository<Album>), typeof(IReadRepository<Song>)];
+    // ISongUrls builds stream URLs from PublicUrl or the request's origin, which the cache key holds (ListCacheKey).
+    private static readonly Type[] CoveredSources = [typeof(IReadRepository<Album>), typeof(IReadRepository<Song>), typeof(MusicPlayer.Application.Features.Songs.ISongUrls)];
 
     [Fact]
     public void CachedLists_ReadOnlyAlbumsAndSongs()

@@ -16,11 +16,11 @@ namespace MusicPlayer.Application.Features.Songs;
 public static class ReplaceSongAudio
 {
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id, Stream Content) : IRequest<SongDetailDto>, IChangesCatalog;
+    public sealed record Command(int Id, IUpload Upload) : IRequest<SongDetailDto>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Content).NotNull();
+        public Validator() => RuleFor(c => c.Upload).NotNull();
     }
 
     internal sealed class Handler(AudioLibrary library, IRepository<Song> songs, SongDetailReader reader, TimeProvider clock)
@@ -30,7 +30,8 @@ public static class ReplaceSongAudio
         {
             // An unknown song is a 404 before any bytes are read.
             await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
-            var stored = await library.WriteAudioAsync(request.Content, cancellationToken);
+            var file = await request.Upload.OpenAsync(cancellationToken);
+            var stored = await library.WriteAudioAsync(file.Content, cancellationToken);
             string? replaced;
             try
             {

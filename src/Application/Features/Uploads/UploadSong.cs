@@ -16,20 +16,12 @@ public static class UploadSong
 {
     public const int FileNameMaxLength = 255;
 
-    /// <param name="Content">The file's bytes, read once, never whole in memory.</param>
-    /// <param name="FileName">The client's name of the file: the title when the tags have none.</param>
-    /// <param name="AlbumId">The album to put the song on, instead of the one its tags name.</param>
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(Stream Content, string? FileName, int? AlbumId = null) : IRequest<UploadResult>, IChangesCatalog;
+    public sealed record Command(IUpload Upload) : IRequest<UploadResult>, IChangesCatalog;
 
     public sealed class Validator : RequestValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.Content).NotNull();
-            RuleFor(c => c.FileName).MaximumLength(FileNameMaxLength);
-            RuleFor(c => c.AlbumId).GreaterThan(0).When(c => c.AlbumId is not null);
-        }
+        public Validator() => RuleFor(c => c.Upload).NotNull();
     }
 
     internal sealed class Handler(
@@ -38,9 +30,11 @@ public static class UploadSong
     {
         public async Task<UploadResult> Handle(Command request, CancellationToken cancellationToken)
         {
-            var stored = await library.WriteAudioAsync(request.Content, cancellationToken);
+            var file = await request.Upload.OpenAsync(cancellationToken);
+            var fileName = file.FileName is { Length: > FileNameMaxLength } name ? name[^FileNameMaxLength..] : file.FileName;
+            var stored = await library.WriteAudioAsync(file.Content, cancellationToken);
             return await new SongImport(library, songs, albums, reader, clock)
-                .ImportAsync(stored, request.FileName, request.AlbumId, cancellationToken);
+                .ImportAsync(stored, fileName, file.AlbumId, cancellationToken);
         }
     }
 }

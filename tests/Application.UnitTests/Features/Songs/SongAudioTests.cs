@@ -36,7 +36,7 @@ public sealed class SongAudioTests
 
     private Task<SongDetailDto> Replace(int id, byte[] bytes) =>
         new ReplaceSongAudio.Handler(_audio.Library(), _songs, Reader(), _clock)
-            .Handle(new ReplaceSongAudio.Command(id, new MemoryStream(bytes)), CancellationToken.None);
+            .Handle(new ReplaceSongAudio.Command(id, new BytesUpload(bytes)), CancellationToken.None);
 
     [Fact]
     public async Task ReplaceSongAudio_NewFile_KeepsTheFieldsAndDeletesTheOldBytes()

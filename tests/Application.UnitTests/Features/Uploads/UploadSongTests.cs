@@ -24,7 +24,7 @@ public sealed class UploadSongTests
         new UploadSong.Handler(_audio.Library(), _songs, _albums,
                 new SongDetailReader(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance),
                 _clock)
-            .Handle(new UploadSong.Command(new MemoryStream(bytes), fileName, albumId), CancellationToken.None);
+            .Handle(new UploadSong.Command(new BytesUpload(bytes, fileName, albumId)), CancellationToken.None);
 
     private byte[] File(string name, AudioTags tags)
     {
