@@ -18,6 +18,9 @@ public sealed class LayeringTests
 
     private static bool IsEfCore(string name) => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
 
+    private static bool IsMetricsLibrary(string name) =>
+        name.StartsWith("Prometheus", StringComparison.Ordinal) || name.StartsWith("OpenTelemetry", StringComparison.Ordinal);
+
     private static bool IsAspNetCore(string name) =>
         name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Net.Http", StringComparison.Ordinal);
 
@@ -50,6 +53,14 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void OnlyTheApi_ReferencesAMetricsOrTelemetryLibrary()
+    {
+        foreach (var inner in new[] { Domain, Application, Infrastructure })
+            References(inner).Should().NotContain(n => IsMetricsLibrary(n), "{0} reports through the IServiceMetrics port", inner.GetName().Name);
+        References(Api).Should().Contain(n => IsMetricsLibrary(n));
+    }
+
+    [Fact]
     public void Infrastructure_DoesNotReferenceTheApi()
     {
         Ours(Infrastructure).Should().NotContain("MusicPlayer.Api").And.Contain("MusicPlayer.Application");
@@ -65,7 +76,7 @@ public sealed class LayeringTests
             .ToArray();
 
         namespaces.Should().BeSubsetOf(
-            ["MusicPlayer.Api.Caching", "MusicPlayer.Api.Controllers", "MusicPlayer.Api.Http", "MusicPlayer.Api.OpenApi", "MusicPlayer.Api.Security"],
+            ["MusicPlayer.Api.Caching", "MusicPlayer.Api.Controllers", "MusicPlayer.Api.Http", "MusicPlayer.Api.Observability", "MusicPlayer.Api.OpenApi", "MusicPlayer.Api.Security"],
             "a path alone should tell the layer and the concern; a new folder is named for what it holds");
         namespaces.Should().Contain("MusicPlayer.Api.Http");
     }

@@ -1,4 +1,5 @@
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Observability;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -10,6 +11,8 @@ namespace MusicPlayer.Application.Features.Auth;
 /// <summary>
 /// Exchanges email and password for tokens. Unknown email, wrong password and a locked account
 /// all get the same answer after the same amount of hashing work, so none reveals an account.
+/// Each answered login is counted as a success or a failure (<see cref="IServiceMetrics"/>); a request
+/// refused by validation never reaches the handler and is not a login attempt.
 /// </summary>
 public static class Login
 {
@@ -25,7 +28,7 @@ public static class Login
     }
 
     internal sealed class Handler(IRepository<User> users, ILoginFailureStore failures, IPasswordHasher hasher, SessionTokens sessions,
-        TimeProvider clock)
+        TimeProvider clock, IServiceMetrics metrics)
         : IRequestHandler<Command, TokenResponse>
     {
         // A real hash of a random password: checking against it costs what checking a real account costs.
@@ -38,6 +41,7 @@ public static class Login
             if (user is null || user.IsLockedOut(now))
             {
                 hasher.Verify(_decoyHash ??= hasher.Hash(RefreshSecrets.New()), request.Password!);
+                metrics.LoginAttempted(LoginOutcome.Failure);
                 throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
             }
 
@@ -45,13 +49,16 @@ public static class Login
             if (check == PasswordCheck.Failed)
             {
                 await failures.RecordFailedLoginAsync(user.Id, now, cancellationToken);
+                metrics.LoginAttempted(LoginOutcome.Failure);
                 throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
             }
 
             if (check == PasswordCheck.SuccessRehashNeeded) user.UpgradePasswordHash(hasher.Hash(request.Password!));
             user.RecordSuccessfulLogin();
             await users.SaveChangesAsync(cancellationToken);
-            return await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
+            var tokens = await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Success);
+            return tokens;
         }
     }
 }
