@@ -64,9 +64,15 @@ public sealed class TelemetryOnTests(TelemetryOnTests.Factory factory) : IClassF
     {
         (await factory.Anonymous().GetAsync(CatalogApi.Songs)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var flushed = await Task.Run(() => factory.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        // The test server hands the response over before the request's span ends: flush until it has gone.
+        var tracer = factory.Services.GetRequiredService<TracerProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!factory.Receiver.RequestLines.Contains("POST /v1/traces HTTP/1.1") && DateTime.UtcNow < deadline)
+        {
+            (await Task.Run(() => tracer.ForceFlush(5_000))).Should().BeTrue();
+            await Task.Delay(50);
+        }
 
-        flushed.Should().BeTrue();
         factory.Receiver.RequestLines.Should().Contain("POST /v1/traces HTTP/1.1");
     }
 
@@ -94,6 +100,7 @@ public sealed class FakeOtlpReceiver : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     public FakeOtlpReceiver()
     {
@@ -142,11 +149,12 @@ public sealed class FakeOtlpReceiver : IDisposable
         }
     }
 
+    /// <summary>Idempotent: xunit disposes a class fixture both asynchronously and synchronously.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         _listener.Stop();
-        _stop.Dispose();
     }
 }
 
