@@ -19,6 +19,9 @@ public static class DependencyInjection
         {
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
+            // Hosts that count (the Api) register the metrics port; tools using the infrastructure alone do not.
+            if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
+                options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
         });
         services.AddSingleton<Application.Common.Errors.ITransientFailureDetector, DatabaseFailureDetector>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));

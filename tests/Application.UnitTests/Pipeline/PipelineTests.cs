@@ -36,6 +36,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryLikeStore _likeStore;
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly RecordingServiceMetrics _metrics = new();
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
@@ -62,6 +63,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<ITransactions>(new ImmediateTransactions()));
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(new FakePasswordHasher()));
         services.Replace(ServiceDescriptor.Singleton<ITokenService>(new FakeTokenService()));
+        services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Common.Observability.IServiceMetrics>(_metrics));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();
@@ -394,6 +396,7 @@ public sealed class PipelineTests : IDisposable
 
         _likes.Items.Should().ContainSingle(l => l.UserId == 9).Which.LikedAt.Should().Be(TestData.Minutes(5));
         _songs.Items.Single().LikeCount.Should().Be(3);
+        _metrics.Likes.Should().Equal(MusicPlayer.Application.Common.Observability.LikeChange.Like);
     }
 
     [Fact]
