@@ -84,6 +84,15 @@ public sealed class FileSystemAudioStoreTests : AudioStoreContract
     }
 
     [Fact]
+    public async Task ARangeOfTheEmptyObject_IsEmpty()
+    {
+        var stored = await WriteAsync([]);
+
+        (await ReadAllAsync(stored.Key, 0, 10)).Should().BeEmpty();
+        (await ReadAllAsync(stored.Key, 5, null)).Should().BeEmpty();
+    }
+
+    [Fact]
     public void ANewStore_CreatesNoFolderUntilItWrites()
     {
         Directory.Exists(_root).Should().BeFalse();
