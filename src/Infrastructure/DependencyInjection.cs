@@ -5,6 +5,7 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Infrastructure.Persistence;
+using MusicPlayer.Infrastructure.Storage;
 
 namespace MusicPlayer.Infrastructure;
 
@@ -35,6 +36,7 @@ public static class DependencyInjection
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
+        services.AddAudioStorage(configuration);
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }
