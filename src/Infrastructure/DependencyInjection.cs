@@ -5,6 +5,7 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Infrastructure.Persistence;
+using MusicPlayer.Infrastructure.Storage;
 
 namespace MusicPlayer.Infrastructure;
 
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<Audio.IFormatReader, Audio.Mp3Reader>();
         services.AddSingleton<Audio.IFormatReader, Audio.WavReader>();
         services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
+        services.AddAudioStorage(configuration);
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }
