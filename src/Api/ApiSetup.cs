@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using MediatR;
 using MusicPlayer.Api.Caching;
 using MusicPlayer.Api.Http;
+using MusicPlayer.Api.Observability;
 using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Features.Users;
@@ -87,13 +88,17 @@ internal static class ApiSetup
         services.AddAuthRateLimiting(builder.Configuration);
         services.AddApiDocument();
         services.AddHealthChecks();
+        services.AddMetricsEndpoint(builder.Configuration);
+        services.AddTelemetry(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseRequestMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMetricsAccess();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -115,6 +120,7 @@ internal static class ApiSetup
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = ReadinessResponse.WriteAsync,
         });
+        app.MapMetricsEndpoint();
         app.MapControllers();
         return app;
     }

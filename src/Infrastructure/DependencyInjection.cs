@@ -5,6 +5,7 @@ using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Infrastructure.Persistence;
+using MusicPlayer.Infrastructure.Storage;
 
 namespace MusicPlayer.Infrastructure;
 
@@ -19,6 +20,9 @@ public static class DependencyInjection
         {
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
+            // Hosts that count (the Api) register the metrics port; tools using the infrastructure alone do not.
+            if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
+                options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
         });
         services.AddSingleton<Application.Common.Errors.ITransientFailureDetector, DatabaseFailureDetector>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
@@ -46,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<Audio.IFormatReader, Audio.Mp3Reader>();
         services.AddSingleton<Audio.IFormatReader, Audio.WavReader>();
         services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
+        services.AddAudioStorage(configuration);
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }

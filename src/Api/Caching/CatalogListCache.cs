@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
+using MusicPlayer.Api.Observability;
 using MusicPlayer.Application.Common.Caching;
 
 namespace MusicPlayer.Api.Caching;
@@ -12,8 +13,9 @@ namespace MusicPlayer.Api.Caching;
 /// catalog write moves the version on before its response is sent, so the next read never sees
 /// an older entry. A hit skips binding, validation and the database entirely.
 /// Per process: with several instances, turn it off (<c>Caching:CatalogLists=false</c>).
+/// Every read counts as a hit or a miss in <c>musicplayer_catalog_list_cache_requests_total</c>.
 /// </summary>
-internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version) : IAsyncResourceFilter
+internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version, ServiceMetrics metrics) : IAsyncResourceFilter
 {
     public const long SizeLimitBytes = 64 * 1024 * 1024;
 
@@ -31,9 +33,12 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
 
         if (cache.TryGetValue(key, out Entry? entry) && entry!.Version == current)
         {
+            metrics.CatalogListCacheRead(hit: true);
             await WriteAsync(http, entry);
             return;
         }
+
+        metrics.CatalogListCacheRead(hit: false);
 
         var body = http.Response.Body;
         using var buffer = new MemoryStream();

@@ -17,6 +17,13 @@ public static class DatabaseProvider
     /// <summary>The providers every build can use.</summary>
     public static IReadOnlyList<string> Available { get; } = [Sqlite, PostgreSql, SqlServer];
 
+    /// <summary>The configured provider as one of <see cref="Available"/> (its canonical spelling), or an unknown name as given.</summary>
+    public static string Configured(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? Sqlite;
+        return Available.FirstOrDefault(p => Is(provider, p)) ?? provider;
+    }
+
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;

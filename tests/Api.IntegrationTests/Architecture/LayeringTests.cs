@@ -54,6 +54,16 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void OnlyTheApi_DependsOnAMetricsOrTelemetryLibrary()
+    {
+        string[] libraries = ["Prometheus", "OpenTelemetry"];
+        foreach (var inner in new[] { Domain, Application, Infrastructure })
+            ShouldPass(Types.InAssembly(inner).ShouldNot().HaveDependencyOnAny(libraries).GetResult(),
+                $"{Layer(inner)} reports through the IServiceMetrics port");
+        Types.InAssembly(Api).That().HaveDependencyOnAny(libraries).GetTypes().Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void Infrastructure_DoesNotDependOnTheApi()
     {
         ShouldPass(
@@ -91,7 +101,7 @@ public sealed class LayeringTests
             .ToArray();
 
         namespaces.Should().BeSubsetOf(
-            ["MusicPlayer.Api.Caching", "MusicPlayer.Api.Controllers", "MusicPlayer.Api.Http", "MusicPlayer.Api.OpenApi", "MusicPlayer.Api.Security"],
+            ["MusicPlayer.Api.Caching", "MusicPlayer.Api.Controllers", "MusicPlayer.Api.Http", "MusicPlayer.Api.Observability", "MusicPlayer.Api.OpenApi", "MusicPlayer.Api.Security"],
             "a path alone should tell the layer and the concern; a new folder is named for what it holds");
         namespaces.Should().Contain("MusicPlayer.Api.Http");
     }

@@ -40,6 +40,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryLikeStore _likeStore;
     private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly RecordingServiceMetrics _metrics = new();
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
@@ -70,6 +71,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IAudioInspector>(new FakeAudioInspector()
             .Returns("pipeline", FakeAudioInspector.Inspection(new AudioTags("Uploaded")))));
         services.Replace(ServiceDescriptor.Singleton<ISongUrls>(FakeSongUrls.Instance));
+        services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Common.Observability.IServiceMetrics>(_metrics));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();
@@ -415,6 +417,7 @@ public sealed class PipelineTests : IDisposable
 
         _likes.Items.Should().ContainSingle(l => l.UserId == 9).Which.LikedAt.Should().Be(TestData.Minutes(5));
         _songs.Items.Single().LikeCount.Should().Be(3);
+        _metrics.Likes.Should().Equal(MusicPlayer.Application.Common.Observability.LikeChange.Like);
     }
 
     [Fact]

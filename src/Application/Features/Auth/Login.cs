@@ -1,4 +1,5 @@
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Observability;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -10,7 +11,9 @@ namespace MusicPlayer.Application.Features.Auth;
 /// <summary>
 /// Exchanges email and password for tokens. Unknown email, wrong password and a locked account
 /// all get the same answer after the same amount of hashing work, so none reveals an account.
-/// Every attempt on an account is counted before its password is checked (see <see cref="LockoutPolicy"/>).
+/// Every attempt on an account is counted before its password is checked (see <see cref="LockoutPolicy"/>),
+/// and each answered login is counted as a success or a failure (<see cref="IServiceMetrics"/>); a request
+/// refused by validation never reaches the handler and is not a login attempt.
 /// </summary>
 public static class Login
 {
@@ -26,7 +29,7 @@ public static class Login
     }
 
     internal sealed class Handler(IRepository<User> users, ILoginFailureStore failures, IPasswordHasher hasher, SessionTokens sessions,
-        TimeProvider clock)
+        TimeProvider clock, IServiceMetrics metrics)
         : IRequestHandler<Command, TokenResponse>
     {
         public async Task<TokenResponse> Handle(Command request, CancellationToken cancellationToken)
@@ -38,11 +41,16 @@ public static class Login
             if (user is null || !await failures.TryReserveLoginAttemptAsync(user.Id, now, cancellationToken))
             {
                 await hasher.CheckAsync(request.Password!, cancellationToken);
+                metrics.LoginAttempted(LoginOutcome.Failure);
                 throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
             }
 
             var check = await hasher.VerifyAsync(user.PasswordHash, request.Password!, cancellationToken);
-            if (check == PasswordCheck.Failed) throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+            if (check == PasswordCheck.Failed)
+            {
+                metrics.LoginAttempted(LoginOutcome.Failure);
+                throw new UnauthenticatedException(SessionTokens.InvalidCredentials);
+            }
 
             await failures.RecordSuccessfulLoginAsync(user.Id, cancellationToken);
             if (check == PasswordCheck.SuccessRehashNeeded)
@@ -51,7 +59,9 @@ public static class Login
                 await users.SaveChangesAsync(cancellationToken);
             }
 
-            return await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
+            var tokens = await sessions.IssueAsync(user, Guid.NewGuid(), cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Success);
+            return tokens;
         }
     }
 }

@@ -1,4 +1,5 @@
 using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Observability;
 using MusicPlayer.Application.Common.Security;
 
 namespace MusicPlayer.Application.Features.Likes;
@@ -9,11 +10,12 @@ public static class LikeSong
     [Authorize]
     public sealed record Command(int SongId) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock) : AsyncRequestHandler<Command>
+    internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock, IServiceMetrics metrics) : AsyncRequestHandler<Command>
     {
         protected override async Task Handle(Command request, CancellationToken cancellationToken)
         {
-            await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (await likes.LikeAsync(currentUser.RequiredUserId, request.SongId, clock.GetUtcNow().UtcDateTime, cancellationToken))
+                metrics.LikeChanged(LikeChange.Like);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Observability;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -13,11 +14,12 @@ public sealed class LoginTests
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly FakeTokenService _tokenService = new();
+    private readonly RecordingServiceMetrics _metrics = new();
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     private Task<TokenResponse> Handle(string? email = "alice@example.com", string? password = TestData.Password) =>
-        new Login.Handler(_users, new InMemoryLoginFailureStore(_users), new FakePasswordHasher(), new SessionTokens(_tokenService, _tokens, _clock), _clock)
+        new Login.Handler(_users, new InMemoryLoginFailureStore(_users), new FakePasswordHasher(), new SessionTokens(_tokenService, _tokens, _clock), _clock, _metrics)
             .Handle(new Login.Command(email, password), CancellationToken.None);
 
     /// <summary>Runs a login that must be refused and returns the message it was refused with.</summary>
@@ -184,7 +186,7 @@ public sealed class LoginTests
     {
         var hasher = new FakePasswordHasher();
         _users.Seed(TestData.User());
-        var login = new Login.Handler(_users, new InMemoryLoginFailureStore(_users), hasher, new SessionTokens(_tokenService, _tokens, _clock), _clock);
+        var login = new Login.Handler(_users, new InMemoryLoginFailureStore(_users), hasher, new SessionTokens(_tokenService, _tokens, _clock), _clock, _metrics);
 
         for (var i = 0; i < 12; i++)
         {
@@ -309,5 +311,30 @@ public sealed class LoginTests
         await Handle();
 
         Alice.PasswordHash.Should().Be(FakePasswordHasher.HashOf(TestData.Password));
+    }
+
+    // Metrics
+
+    [Fact]
+    public async Task Handle_CorrectCredentials_CountsOneSuccess()
+    {
+        _users.Seed(TestData.User());
+
+        await Handle();
+
+        _metrics.Logins.Should().Equal(LoginOutcome.Success);
+    }
+
+    [Fact]
+    public async Task Handle_WrongPasswordUnknownEmailAndLockedAccount_EachCountOneFailure()
+    {
+        _users.Seed(TestData.User());
+
+        await Refused();
+        await Refused(email: "nobody@example.com");
+        await FailTimes(4);
+        await Refused(password: TestData.Password);
+
+        _metrics.Logins.Should().HaveCount(7).And.OnlyContain(o => o == LoginOutcome.Failure);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Observability;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
@@ -14,6 +15,7 @@ public sealed class LikeSongTests
     private readonly InMemoryRepository<UserLike> _likes = new();
     private readonly InMemoryLikeStore _store;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
+    private readonly RecordingServiceMetrics _metrics = new();
 
     public LikeSongTests()
     {
@@ -22,10 +24,10 @@ public sealed class LikeSongTests
     }
 
     private Task Like(int userId, int songId) =>
-        new LikeSong.Handler(_store, FakeCurrentUser.User(userId), _clock).Handle(new LikeSong.Command(songId), CancellationToken.None);
+        new LikeSong.Handler(_store, FakeCurrentUser.User(userId), _clock, _metrics).Handle(new LikeSong.Command(songId), CancellationToken.None);
 
     private Task Unlike(int userId, int songId) =>
-        new UnlikeSong.Handler(_store, FakeCurrentUser.User(userId)).Handle(new UnlikeSong.Command(songId), CancellationToken.None);
+        new UnlikeSong.Handler(_store, FakeCurrentUser.User(userId), _metrics).Handle(new UnlikeSong.Command(songId), CancellationToken.None);
 
     private Song Song(int id) => _songs.Items.Single(s => s.Id == id);
 
@@ -148,5 +150,19 @@ public sealed class LikeSongTests
 
         Song(1).LikeCount.Should().Be(1);
         Song(2).LikeCount.Should().Be(3);
+    }
+
+    // Metrics
+
+    [Fact]
+    public async Task LikeAndUnlike_CountOnlyWhatChanged()
+    {
+        await Like(7, 1);
+        await Like(7, 1);
+        await Unlike(7, 1);
+        await Unlike(7, 1);
+        await Unlike(7, 2);
+
+        _metrics.Likes.Should().Equal(LikeChange.Like, LikeChange.Unlike);
     }
 }
