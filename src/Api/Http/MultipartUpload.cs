@@ -32,8 +32,9 @@ internal sealed class MultipartUpload(HttpRequest request) : IUpload
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
+            // Fields and files alike are form-data parts (IsFormDisposition() would exclude files).
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !disposition.IsFormDisposition())
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (name == FilePart)

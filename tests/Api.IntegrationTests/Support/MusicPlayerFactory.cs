@@ -19,6 +19,9 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
 
+    /// <summary>The FileSystem store's root (<c>Storage:Root</c>): a temporary folder, deleted with the factory.</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "musicplayer-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary>The seeded admin account.</summary>
     public TestAccount Admin { get; private set; } = null!;
 
@@ -56,6 +59,7 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Database.ProviderName);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Storage:Root", StorageRoot);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:Auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:AccountLogin:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -110,7 +114,11 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Database.Dispose();
+        if (disposing)
+        {
+            Database.Dispose();
+            if (Directory.Exists(StorageRoot)) Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 }
 
