@@ -68,7 +68,7 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     /// <remarks>The image bytes with their content type, ETag (the SHA-256) and Cache-Control: public, max-age=86400; 304 on If-None-Match; 404 when the album has no stored cover.</remarks>
     [HttpGet("{id:int}/cover")]
     [Sends<GetAlbumCover.Query>]
-    [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [Problem(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetCover(int id, CancellationToken ct) =>

@@ -135,6 +135,8 @@ public sealed class OpenApiSchemaTests(MusicPlayerFactory factory) : IClassFixtu
         foreach (var id in walk.ResponseSchemas)
         {
             var type = walk.TypesById[id].Single();
+            // Raw bytes (covers) are a binary string, not an object of the stream's properties.
+            if (typeof(Stream).IsAssignableFrom(type)) continue;
             var required = components.GetProperty(id).TryGetProperty("required", out var r)
                 ? r.EnumerateArray().Select(x => x.GetString()!).ToArray()
                 : [];
@@ -274,7 +276,7 @@ public sealed class OpenApiSchemaTests(MusicPlayerFactory factory) : IClassFixtu
         private static bool IsScalar(Type type) =>
             type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan)
-            || type == typeof(Guid) || type == typeof(Uri) || type == typeof(object);
+            || type == typeof(Guid) || type == typeof(Uri) || type == typeof(object) || typeof(Stream).IsAssignableFrom(type);
 
         private static Type? ElementOf(Type type) =>
             type == typeof(string) ? null
