@@ -86,6 +86,7 @@ internal static class ApiSetup
         }
 
         services.AddAuthRateLimiting(builder.Configuration);
+        services.AddListRateLimiting(builder.Configuration);
         services.AddApiDocument();
         services.AddHealthChecks();
         services.AddMetricsEndpoint(builder.Configuration);

@@ -1,9 +1,11 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using MusicPlayer.Api.Caching;
 using MusicPlayer.Api.Http;
 using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Covers;
@@ -23,6 +25,7 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     [HttpGet]
     [Sends<ListAlbums.Query>]
     [CachedCatalogList]
+    [EnableRateLimiting(ListRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<AlbumDto>>> List([FromQuery] ListAlbums.Query query, CancellationToken ct) =>
         Ok(await mediator.Send(query, ct));

@@ -18,7 +18,7 @@ namespace MusicPlayer.Api.Controllers;
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Register an account</summary>
-    /// <remarks>Username 3..50 of letters, digits, '.', '_', '-'; password 8..128 with a letter and a digit. Rate limited per client address.</remarks>
+    /// <remarks>Username 3..50 of ASCII letters, digits, '.', '_', '-'; password 8..128 with a letter and a digit. Rate limited per client address.</remarks>
     [HttpPost("register")]
     [Sends<Register.Command>]
     [EnableRateLimiting(AuthRateLimiting.Policy)]

@@ -1,9 +1,11 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using MusicPlayer.Api.Caching;
 using MusicPlayer.Api.Http;
 using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Likes;
@@ -23,6 +25,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     [HttpGet]
     [Sends<ListSongs.Query>]
     [CachedCatalogList]
+    [EnableRateLimiting(ListRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<SongDto>>> List([FromQuery] ListSongs.Query query, CancellationToken ct) =>
         Ok(await mediator.Send(query, ct));

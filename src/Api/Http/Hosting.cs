@@ -49,6 +49,14 @@ internal static class Hosting
             || app.Configuration.GetSection("ReverseProxy:KnownNetworks").Exists())
             app.UseForwardedHeaders();
 
+        // Every log entry of a request carries the client's address (after forwarded headers from known proxies),
+        // so that security events say where they came from.
+        app.Use(async (context, next) =>
+        {
+            using (app.Logger.BeginScope(new Dictionary<string, object?> { ["ClientAddress"] = context.Connection.RemoteIpAddress?.ToString() }))
+                await next(context);
+        });
+
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use((context, next) =>
         {

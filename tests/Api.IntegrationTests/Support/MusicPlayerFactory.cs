@@ -41,6 +41,9 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual int AuthPermitLimit => 100_000;
 
+    /// <summary><c>RateLimiting:Lists:PermitLimit</c>: anonymous list requests per client and minute, likewise far above any test class.</summary>
+    protected virtual int ListPermitLimit => 100_000;
+
     /// <summary>
     /// <c>RateLimiting:AccountLogin:PermitLimit</c> and <c>RateLimiting:PasswordChange:PermitLimit</c>: logins per
     /// account and password changes per user and window; as high as <see cref="AuthPermitLimit"/> unless a test lowers it.
@@ -62,6 +65,7 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         if (SigningKey is not null) builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:Auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:Lists:PermitLimit", ListPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:AccountLogin:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:PasswordChange:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (BcryptWorkFactor is { } workFactor)

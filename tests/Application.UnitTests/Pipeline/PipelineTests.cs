@@ -180,15 +180,57 @@ public sealed class PipelineTests : IDisposable
     // Order
 
     [Fact]
-    public void Behaviours_AnyRequest_AreLoggingThenAuthorizationThenValidation()
+    public void Behaviours_AnyRequest_AreLoggingThenAuthorizationThenSecurityAuditThenValidation()
     {
         var commandBehaviours = _scope.ServiceProvider.GetServices<IPipelineBehavior<CreateAlbum.Command, AlbumDetailDto>>();
         var queryBehaviours = _scope.ServiceProvider.GetServices<IPipelineBehavior<ListSongs.Query, PagedResult<SongDto>>>();
 
-        Type[] expected = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        Type[] expected = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(SecurityAuditBehaviour<,>), typeof(ValidationBehaviour<,>)];
         commandBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should()
             .Equal([.. expected, typeof(CatalogChangeBehaviour<,>)], "catalog writes also move the catalog version, innermost");
         queryBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should().Equal(expected);
+    }
+
+    // Security events
+
+    private IEnumerable<CapturingLoggerProvider.LogEntry> SecurityEntries =>
+        _logs.Entries.Where(e => e.Category.StartsWith("MusicPlayer.Application.Common.Behaviours.SecurityAuditBehaviour"));
+
+    [Fact]
+    public async Task Send_RoleChange_IsLoggedAsASecurityEventWithActorAndTarget()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2));
+        SignIn(FakeCurrentUser.Admin(1));
+
+        await Mediator.Send(new ChangeRole.Command(2, Roles.Admin));
+
+        SecurityEntries.Should().ContainSingle().Which.Should().Match<CapturingLoggerProvider.LogEntry>(e =>
+            e.Level == LogLevel.Information && e.Message == "Security event role change succeeded: user 1, target 2");
+    }
+
+    [Fact]
+    public async Task Send_WrongCurrentPassword_IsLoggedAsARefusedSecurityEventWithoutThePasswords()
+    {
+        _users.Seed(TestData.User(id: 2, password: "right-passw0rd"));
+        SignIn(FakeCurrentUser.User(2));
+
+        var act = () => Mediator.Send(new ChangePassword.Command("guessed-passw0rd", "new-passw0rd-1"));
+
+        await act.Should().ThrowAsync<RequestValidationException>();
+        var entry = SecurityEntries.Should().ContainSingle().Subject;
+        entry.Level.Should().Be(LogLevel.Warning);
+        entry.Message.Should().Be("Security event password change refused (RequestValidation): user 2, target (null)");
+        _logs.Entries.Should().NotContain(e => e.Message.Contains("passw0rd"), "no password ever reaches a log");
+    }
+
+    [Fact]
+    public async Task Send_OrdinaryRequest_IsNoSecurityEvent()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        await Mediator.Send(new CreateAlbum.Command(TestData.AlbumInput()));
+
+        SecurityEntries.Should().BeEmpty();
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace MusicPlayer.Application.Features.Auth;
 /// </summary>
 public static class Login
 {
+    [SecurityEvent("login")]
     public sealed record Command(string? Email, string? Password) : IRequest<TokenResponse>;
 
     public sealed class Validator : RequestValidator<Command>

@@ -6,6 +6,7 @@ namespace MusicPlayer.Application.Features.Auth;
 /// <summary>Revokes one of the caller's refresh tokens. Unknown tokens are already as good as revoked.</summary>
 public static class Logout
 {
+    [SecurityEvent("logout")]
     [Authorize]
     public sealed record Command(string? RefreshToken) : IRequest;
 

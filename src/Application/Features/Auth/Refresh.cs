@@ -12,6 +12,7 @@ namespace MusicPlayer.Application.Features.Auth;
 /// </summary>
 public static class Refresh
 {
+    [SecurityEvent("refresh")]
     public sealed record Command(string? RefreshToken) : IRequest<TokenResponse>;
 
     public sealed class Validator : Common.Validation.RequestValidator<Command>

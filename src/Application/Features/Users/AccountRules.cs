@@ -21,7 +21,7 @@ public static class AccountRules
     public static IRuleBuilderOptions<T, string?> Username<T>(this IRuleBuilder<T, string?> rule) =>
         rule.RequiredText(User.UsernameMaxLength)
             .Must(u => Text.Clean(u) is not { } v || (v.Length >= User.UsernameMinLength && v.All(IsUsernameChar)))
-            .WithMessage($"'{{PropertyName}}' must be at least {User.UsernameMinLength} characters of letters, digits, '.', '_' or '-'.");
+            .WithMessage($"'{{PropertyName}}' must be at least {User.UsernameMinLength} characters of ASCII letters, digits, '.', '_' or '-'.");
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.RequiredText(User.EmailMaxLength)
@@ -35,7 +35,10 @@ public static class AccountRules
         validator.RuleFor(lastName).OptionalText(User.NameMaxLength);
     }
 
-    private static bool IsUsernameChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '-';
+    // ASCII only: a username is an identity others see, and letters from other scripts or full-width
+    // forms make look-alikes of existing names ("rооt" with Cyrillic о, "ｒｏｏｔ", dotless ı). Names
+    // people display (firstName, lastName) take any letters.
+    private static bool IsUsernameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 
     private static bool IsEmail(string value)
     {

@@ -12,6 +12,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// </summary>
 public static class ChangePassword
 {
+    [SecurityEvent("password change")]
     [Authorize]
     public sealed record Command(string? CurrentPassword, string? NewPassword) : IRequest;
 

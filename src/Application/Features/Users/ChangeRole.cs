@@ -9,6 +9,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// <summary>Makes a user an admin or a plain user; the last admin cannot be demoted. Admins only.</summary>
 public static class ChangeRole
 {
+    [SecurityEvent("role change")]
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id, string? Role) : IRequest<UserDto>;
 

@@ -9,6 +9,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// <summary>Deletes a user with their likes and tokens; the last admin cannot be deleted. Admins only.</summary>
 public static class DeleteUser
 {
+    [SecurityEvent("user deletion")]
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id) : IRequest, IChangesCatalog;
 

@@ -10,6 +10,7 @@ namespace MusicPlayer.Application.Features.Users;
 /// <summary>Changes any user's username, email and names. Admins only.</summary>
 public static class UpdateUser
 {
+    [SecurityEvent("user update")]
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id, UserInput User) : IRequest<UserDto>;
 

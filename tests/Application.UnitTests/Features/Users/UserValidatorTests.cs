@@ -20,7 +20,7 @@ public sealed class UserValidatorTests
         var result = new UpdateMe.Validator().TestValidate(new UpdateMe.Command("b b", " ", TestData.Chars(51)));
 
         result.ShouldHaveValidationErrorFor(c => c.Username)
-            .WithErrorMessage("'username' must be at least 3 characters of letters, digits, '.', '_' or '-'.");
+            .WithErrorMessage("'username' must be at least 3 characters of ASCII letters, digits, '.', '_' or '-'.");
         result.ShouldHaveValidationErrorFor(c => c.FirstName).WithErrorMessage("'firstName' is required.");
         result.ShouldHaveValidationErrorFor(c => c.LastName).WithErrorMessage("'lastName' must be at most 50 characters.");
     }
