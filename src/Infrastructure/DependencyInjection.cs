@@ -24,7 +24,7 @@ public static class DependencyInjection
             if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
                 options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
         });
-        services.AddSingleton<Application.Common.Errors.ITransientFailureDetector, DatabaseFailureDetector>();
+        services.AddSingleton<Application.Common.Errors.ITransientFailureDetector, TransientFailureDetector>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();

@@ -3,8 +3,7 @@
 # writer), and beside each one its expected values as the reference tools report them:
 # `<name>.expected.json` from expect.py (mutagen for tags, ffprobe for durations and stream properties).
 # Each format's fixtures are made by a part in make.d/. The outputs are committed (a few KiB each), so
-# `dotnet test` needs none of these tools; .ci/run runs this script again and fails when a regenerated
-# expectation differs from the committed one.
+# `dotnet test` needs none of these tools. Run it again after changing a part, and commit what changes.
 #   bash tests/Fixtures/audio/make.sh [out-dir]    (default: this folder's files/)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 using MusicPlayer.Application.Common.Errors;
 using Npgsql;
 
-namespace MusicPlayer.Infrastructure.Persistence;
+namespace MusicPlayer.Infrastructure;
 
 /// <summary>
-/// The database failures that pass by themselves, for each provider: PostgreSQL shutting down,
+/// The failures of the database and of the object store that pass by themselves. The database, for each provider: PostgreSQL shutting down,
 /// starting up, out of connections or unreachable (and what Npgsql itself calls transient); SQLite
 /// busy or locked beyond its busy timeout; SQL Server timeouts, lost connections, deadlocks and throttling; a retry
-/// strategy that gave up. The exception and its inner exceptions are all examined.
+/// strategy that gave up. The object store (S3, MinIO): a 5xx answer or throttling (SlowDown), or no
+/// answer at all. The exception and its inner exceptions are all examined.
 /// </summary>
-internal sealed class DatabaseFailureDetector : ITransientFailureDetector
+internal sealed class TransientFailureDetector : ITransientFailureDetector
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -37,6 +38,11 @@ internal sealed class DatabaseFailureDetector : ITransientFailureDetector
                 case SqlException sqlServer:
                     return sqlServer.IsTransient || sqlServer.Errors.Cast<SqlError>().Any(error => SqlServerTransientErrors.Contains(error.Number));
                 case RetryLimitExceededException:
+                    return true;
+                case Amazon.Runtime.AmazonServiceException s3:
+                    return (int)s3.StatusCode >= 500 || s3.ErrorCode is "SlowDown" or "ServiceUnavailable" or "RequestTimeout";
+                case HttpRequestException { StatusCode: null }:
+                    // No answer from the object store (refused, reset, timed out); the SDK wraps these.
                     return true;
             }
         }
