@@ -87,6 +87,7 @@ internal static class ApiSetup
 
         services.AddAuthRateLimiting(builder.Configuration);
         services.AddListRateLimiting(builder.Configuration);
+        services.AddSingleton<SearchGate>();
         services.AddApiDocument();
         services.AddHealthChecks();
         services.AddMetricsEndpoint(builder.Configuration);

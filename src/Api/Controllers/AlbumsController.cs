@@ -25,6 +25,7 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     [HttpGet]
     [Sends<ListAlbums.Query>]
     [CachedCatalogList]
+    [BoundedSearch]
     [EnableRateLimiting(ListRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<AlbumDto>>> List([FromQuery] ListAlbums.Query query, CancellationToken ct) =>

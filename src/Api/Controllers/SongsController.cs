@@ -25,6 +25,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     [HttpGet]
     [Sends<ListSongs.Query>]
     [CachedCatalogList]
+    [BoundedSearch]
     [EnableRateLimiting(ListRateLimiting.Policy)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<PagedResult<SongDto>>> List([FromQuery] ListSongs.Query query, CancellationToken ct) =>
