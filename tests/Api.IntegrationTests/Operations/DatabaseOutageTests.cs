@@ -16,41 +16,6 @@ public sealed class DatabaseOutageCollection
     public const string Name = "Database outage";
 }
 
-/// <summary>The app with every log entry of Warning and above kept for the test to read.</summary>
-public sealed class LogCapturingFactory : MusicPlayerFactory
-{
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // SQLite's driver retries a locked database until the command timeout: 2 s instead of 30 keeps the test short.
-        if (Database.IsSqlite) builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString + ";Default Timeout=2");
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new QueueLoggerProvider(Logs)));
-    }
-
-    private sealed class QueueLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(categoryName, logs);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class QueueLogger(string category, ConcurrentQueue<(LogLevel, string, string)> logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel)) logs.Enqueue((logLevel, category, formatter(state, exception)));
-        }
-    }
-}
-
 /// <summary>
 /// A database that goes away for a moment (SQLite locked by another writer beyond the busy timeout;
 /// PostgreSQL stopped at once, in CI) is a 503 problem with Retry-After for every request that
