@@ -69,11 +69,9 @@ public sealed class UploadsController(IMediator mediator) : ControllerBase
     [ProducesResponseType(StatusCodes.Status200OK)]
     [Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound), Problem(StatusCodes.Status409Conflict),
      Problem(StatusCodes.Status413PayloadTooLarge)]
-    public async Task<IActionResult> PutSessionContent(int id, [FromQuery] string? expires, [FromQuery] string? sig, CancellationToken ct)
-    {
-        await mediator.Send(new PutUploadSessionContent.Command(id, expires, sig, Request.Body), ct);
-        return Ok();
-    }
+    public async Task<ActionResult<UploadSessionContentDto>> PutSessionContent(
+        int id, [FromQuery] string? expires, [FromQuery] string? sig, CancellationToken ct) =>
+        Ok(await mediator.Send(new PutUploadSessionContent.Command(id, expires, sig, Request.Body), ct));
 
     /// <summary>Complete an upload session (admin)</summary>
     /// <remarks>

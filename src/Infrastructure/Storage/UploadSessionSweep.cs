@@ -50,10 +50,8 @@ internal sealed class UploadSessionSweep(IServiceScopeFactory scopes, TimeProvid
         db.UploadSessions.RemoveRange(expired);
         await db.SaveChangesAsync(cancellationToken);
 
-        var keys = expired.Where(s => !s.IsCompleted && s.StoredKey is not null).Select(s => s.StoredKey!).Distinct().ToList();
-        var heldByLiveSessions = await db.UploadSessions.Where(s => s.StoredKey != null && keys.Contains(s.StoredKey))
-            .Select(s => s.StoredKey!).ToListAsync(cancellationToken);
-        await library.ReleaseAsync([.. keys.Except(heldByLiveSessions)]);
+        // Released under each key's lock, and only when no song, album or other waiting session holds the bytes.
+        await library.ReleaseAsync([.. expired.Where(s => !s.IsCompleted).Select(s => s.StoredKey)]);
         return expired.Count;
     }
 }

@@ -44,9 +44,10 @@ public static class CompleteUploadSession
             }
             catch (AppException e) when (e is not TooBusyException)
             {
-                // The import released the bytes (unless a song holds them); the session has nothing left to complete.
+                // The session has nothing left to complete; its bytes go unless something else holds them.
                 sessions.Remove(session);
                 await sessions.SaveChangesAsync(CancellationToken.None);
+                await library.ReleaseAsync(key);
                 throw;
             }
             session.Complete(result.Song.Id, now);

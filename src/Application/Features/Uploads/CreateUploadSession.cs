@@ -48,7 +48,7 @@ public static class CreateUploadSession
             var expires = new DateTimeOffset(session.ExpiresAt, TimeSpan.Zero).ToUnixTimeSeconds();
             var url = urls.Content(session.Id, expires, signer.Sign(session.Id, expires));
             return new UploadSessionDto(session.Id, url, "PUT",
-                new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" }, session.ExpiresAt);
+                new UploadHeaders("application/octet-stream"), session.ExpiresAt);
         }
     }
 }

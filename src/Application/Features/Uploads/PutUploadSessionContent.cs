@@ -11,11 +11,11 @@ namespace MusicPlayer.Application.Features.Uploads;
 /// The second upload step: the session's bytes, sent to its signed URL (no bearer token; the signature
 /// is the credential: a wrong or expired one is a 403). They are streamed into the store, at most the
 /// declared size of them (more is a 413); fewer than declared, or a SHA-256 other than the declared one,
-/// is a 409. Whatever is refused is not kept. Sending again replaces what an earlier PUT stored.
+/// is a 409. Whatever is refused is not kept (unless a song or another session holds the same bytes). Sending again replaces what an earlier PUT stored.
 /// </summary>
 public static class PutUploadSessionContent
 {
-    public sealed record Command(int Id, string? Expires, string? Signature, Stream Body) : IRequest;
+    public sealed record Command(int Id, string? Expires, string? Signature, Stream Body) : IRequest<UploadSessionContentDto>;
 
     public sealed class Validator : RequestValidator<Command>
     {
@@ -24,9 +24,9 @@ public static class PutUploadSessionContent
 
     internal sealed class Handler(
         IRepository<UploadSession> sessions, IAudioStore store, AudioLibrary library, IUploadUrlSigner signer, TimeProvider clock)
-        : AsyncRequestHandler<Command>
+        : IRequestHandler<Command, UploadSessionContentDto>
     {
-        protected override async Task Handle(Command request, CancellationToken cancellationToken)
+        public async Task<UploadSessionContentDto> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             if (!long.TryParse(request.Expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
@@ -41,22 +41,25 @@ public static class PutUploadSessionContent
             if (session.IsCompleted) throw new ConflictException("The upload session is already complete.");
 
             var stored = await store.WriteAsync(request.Body, session.Size, cancellationToken);
+            var previous = session.StoredKey;
             try
             {
                 if (stored.Size != session.Size)
                     throw new ConflictException($"The upload session expects {session.Size} bytes; {stored.Size} arrived.");
                 if (session.Sha256 is { } declared && !string.Equals(declared, stored.Sha256, StringComparison.OrdinalIgnoreCase))
                     throw new ConflictException("The bytes' SHA-256 differs from the one declared for the session.");
-                var previous = session.StoredKey;
                 session.Receive(stored.Key, stored.Size, stored.Sha256);
                 await sessions.SaveChangesAsync(cancellationToken);
-                if (previous is not null && previous != stored.Key) await library.ReleaseAsync(previous);
             }
             catch
             {
-                await library.ReleaseAsync(stored.Key);
+                // Bytes this session already held stay with it; others go unless something else holds them.
+                if (stored.Key != previous) await library.ReleaseAsync(stored.Key);
                 throw;
             }
+            // The session no longer holds what an earlier PUT stored.
+            if (previous is not null && previous != stored.Key) await library.ReleaseAsync(previous);
+            return new UploadSessionContentDto(session.Id, stored.Size, stored.Sha256, session.ExpiresAt);
         }
     }
 }

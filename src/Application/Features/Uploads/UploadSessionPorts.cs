@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MusicPlayer.Application.Features.Uploads;
 
 /// <summary>
@@ -19,5 +21,11 @@ public interface IUploadSessionUrls
     string Content(int sessionId, long expires, string signature);
 }
 
-/// <summary>A created upload session: where to send the bytes, how, and until when.</summary>
-public sealed record UploadSessionDto(int Id, string UploadUrl, string Method, IReadOnlyDictionary<string, string> Headers, DateTime ExpiresAt);
+/// <summary>A created upload session: where to send the bytes, how (method and headers), and until when.</summary>
+public sealed record UploadSessionDto(int Id, string UploadUrl, string Method, UploadHeaders Headers, DateTime ExpiresAt);
+
+/// <summary>The headers the PUT of a session's bytes carries.</summary>
+public sealed record UploadHeaders([property: JsonPropertyName("Content-Type")] string ContentType);
+
+/// <summary>What a session received: its bytes' size and SHA-256, and until when it may be completed.</summary>
+public sealed record UploadSessionContentDto(int Id, long Size, string Sha256, DateTime ExpiresAt);
