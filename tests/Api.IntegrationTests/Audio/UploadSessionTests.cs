@@ -247,3 +247,60 @@ public sealed class UploadSessionTests(MusicPlayerFactory factory) : IClassFixtu
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
     }
 }
+
+/// <summary>The app storing in S3 (s3rver, a fresh bucket created before start-up).</summary>
+public sealed class S3UploadFactory : MusicPlayerFactory
+{
+    public string Bucket { get; } = $"t-{Guid.NewGuid():N}";
+
+    internal Infrastructure.Storage.S3StorageOptions Options(Storage.S3TestServer server) =>
+        new(server.Url.ToString(), Bucket, Storage.S3TestServer.AccessKey, Storage.S3TestServer.SecretKey, "us-east-1", true);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var server = Storage.S3TestServer.GetAsync().GetAwaiter().GetResult();
+        using (var client = Options(server).CreateClient())
+            client.PutBucketAsync(Bucket).GetAwaiter().GetResult();
+        builder.UseSetting("Storage:Backend", "S3");
+        builder.UseSetting("Storage:S3:ServiceUrl", server.Url.ToString());
+        builder.UseSetting("Storage:S3:Bucket", Bucket);
+        builder.UseSetting("Storage:S3:AccessKey", Storage.S3TestServer.AccessKey);
+        builder.UseSetting("Storage:S3:SecretKey", Storage.S3TestServer.SecretKey);
+    }
+}
+
+/// <summary>The same three steps with S3 storage: the bytes pass through the API's signed URL into the bucket.</summary>
+public sealed class S3UploadSessionTests(S3UploadFactory factory) : IClassFixture<S3UploadFactory>
+{
+    [Fact]
+    public async Task WholeFlow_StoresInTheBucket_AndShortBytesLeaveNothing()
+    {
+        var bytes = AudioFixtures.Bytes("flac-tagged.flac");
+        var admin = factory.AsAdmin();
+        var session = await (await admin.PostAsJsonAsync("/api/v1/uploads/sessions", new { fileName = "s3.flac", size = bytes.Length }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        (await factory.Anonymous().PutAsync(session.GetProperty("uploadUrl").GetString(), content)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var completed = await admin.PostAsync($"/api/v1/uploads/sessions/{session.GetProperty("id").GetInt32()}/complete", null);
+        completed.StatusCode.Should().Be(HttpStatusCode.Created, await completed.Content.ReadAsStringAsync());
+        (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("audio").GetProperty("size").GetInt64().Should().Be(bytes.Length);
+
+        var before = await ObjectCountAsync();
+        var shortSession = await (await admin.PostAsJsonAsync("/api/v1/uploads/sessions", new { fileName = "short.flac", size = bytes.Length + 1 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var shortContent = new ByteArrayContent(bytes[..^1]);
+        shortContent.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        await (await factory.Anonymous().PutAsync(shortSession.GetProperty("uploadUrl").GetString(), shortContent))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await ObjectCountAsync()).Should().Be(before);
+    }
+
+    private async Task<int> ObjectCountAsync()
+    {
+        using var client = factory.Options(await Storage.S3TestServer.GetAsync()).CreateClient();
+        return (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = factory.Bucket })).S3Objects?.Count ?? 0;
+    }
+}
