@@ -76,7 +76,9 @@ internal static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddScoped<Application.Features.Songs.ISongUrls, HttpSongUrls>();
         services.AddSingleton(new Application.Common.Audio.UploadLimits(
-            builder.Configuration.GetValue("Uploads:MaxBytes", Application.Common.Audio.UploadLimits.DefaultMaxBytes)));
+            builder.Configuration.GetValue("Uploads:MaxBytes", Application.Common.Audio.UploadLimits.DefaultMaxBytes),
+            builder.Configuration.GetValue("Uploads:SessionMinutes", Application.Common.Audio.UploadLimits.DefaultSessionMinutes)));
+        services.AddScoped<Application.Features.Uploads.IUploadSessionUrls, HttpUploadSessionUrls>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         if (builder.Configuration.GetValue("Caching:CatalogLists", true))

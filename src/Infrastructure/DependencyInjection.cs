@@ -42,6 +42,11 @@ public static class DependencyInjection
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             configuration.GetValue(RefreshTokenPurge.IntervalSetting, RefreshTokenPurge.DefaultInterval),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RefreshTokenPurge>>()));
+        services.AddSingleton<Application.Features.Uploads.IUploadUrlSigner, UploadUrlSigner>();
+        services.AddHostedService(provider => new UploadSessionSweep(provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            configuration.GetValue(UploadSessionSweep.IntervalSetting, UploadSessionSweep.DefaultInterval),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UploadSessionSweep>>()));
         // Audio: the inspector offers a file to each format reader in this order. FLAC comes before MP3,
         // which claims every file starting with an ID3 tag, so that an ID3-prefixed FLAC reaches its reader.
         services.AddSingleton<Audio.IFormatReader, Audio.FlacReader>();

@@ -64,6 +64,10 @@ public static class AccessContract
         [typeof(DeleteSong.Command)] = Access.Admin,
         // Audio: upload, storage, covers
         [typeof(UploadSong.Command)] = Access.Admin,
+        [typeof(CreateUploadSession.Command)] = Access.Admin,
+        // The signed URL is the credential: no bearer token; a wrong or expired signature is a 403.
+        [typeof(PutUploadSessionContent.Command)] = Access.Public,
+        [typeof(CompleteUploadSession.Command)] = Access.Admin,
         [typeof(ReplaceSongAudio.Command)] = Access.Admin,
         [typeof(DeleteSongAudio.Command)] = Access.Admin,
         [typeof(GetSongCover.Query)] = Access.Public,

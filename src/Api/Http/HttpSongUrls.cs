@@ -22,3 +22,12 @@ internal sealed class HttpSongUrls(IHttpContextAccessor accessor, IConfiguration
         return $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}";
     }
 }
+
+/// <summary>The absolute URL an upload session's bytes are PUT to, under the same origin as the song URLs.</summary>
+internal sealed class HttpUploadSessionUrls(IHttpContextAccessor accessor, IConfiguration configuration)
+    : Application.Features.Uploads.IUploadSessionUrls
+{
+    public string Content(int sessionId, long expires, string signature) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{HttpSongUrls.Origin(accessor.HttpContext, configuration)}/api/v1/uploads/sessions/{sessionId}/content?expires={expires}&sig={Uri.EscapeDataString(signature)}");
+}

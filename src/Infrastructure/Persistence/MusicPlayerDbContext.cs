@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Likes;
+using MusicPlayer.Domain.Uploads;
 using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Infrastructure.Persistence;
@@ -14,6 +15,7 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<UserLike> UserLikes => Set<UserLike>();
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

@@ -17,7 +17,8 @@ public sealed class CatalogVersionTests
         typeof(SetAlbumSong.Command), typeof(RemoveAlbumSong.Command),
         typeof(CreateSong.Command), typeof(UpdateSong.Command), typeof(DeleteSong.Command),
         typeof(LikeSong.Command), typeof(UnlikeSong.Command), typeof(DeleteUser.Command),
-        typeof(MusicPlayer.Application.Features.Uploads.UploadSong.Command), typeof(ReplaceSongAudio.Command), typeof(DeleteSongAudio.Command),
+        typeof(MusicPlayer.Application.Features.Uploads.UploadSong.Command), typeof(MusicPlayer.Application.Features.Uploads.CompleteUploadSession.Command),
+        typeof(ReplaceSongAudio.Command), typeof(DeleteSongAudio.Command),
         typeof(MusicPlayer.Application.Features.Covers.PutSongCover.Command), typeof(MusicPlayer.Application.Features.Covers.PutAlbumCover.Command),
     ];
 

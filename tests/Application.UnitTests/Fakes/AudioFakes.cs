@@ -10,7 +10,8 @@ public sealed class AudioFakes(InMemoryRepository<Song> songs, InMemoryRepositor
     public InMemoryAudioStore Store { get; } = new();
     public FakeAudioInspector Inspector { get; } = new();
     public StorageKeyLocks Locks { get; } = new();
+    public InMemoryRepository<Domain.Uploads.UploadSession> UploadSessions { get; } = new();
 
     public AudioLibrary Library() =>
-        new(Store, Inspector, new UploadLimits(maxBytes), Locks, songs, albums, NullLogger<AudioLibrary>.Instance);
+        new(Store, Inspector, new UploadLimits(maxBytes), Locks, songs, albums, UploadSessions, NullLogger<AudioLibrary>.Instance);
 }

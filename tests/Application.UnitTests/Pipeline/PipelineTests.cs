@@ -36,6 +36,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
     private readonly InMemoryRepository<User> _users = new();
+    private readonly InMemoryRepository<MusicPlayer.Domain.Uploads.UploadSession> _uploadSessions = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryLikeStore _likeStore;
     private readonly InMemoryAudioStore _store = new();
@@ -71,6 +72,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IAudioInspector>(new FakeAudioInspector()
             .Returns("pipeline", FakeAudioInspector.Inspection(new AudioTags("Uploaded")))));
         services.Replace(ServiceDescriptor.Singleton<ISongUrls>(FakeSongUrls.Instance));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<MusicPlayer.Domain.Uploads.UploadSession>>(_uploadSessions));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<MusicPlayer.Domain.Uploads.UploadSession>>(_uploadSessions));
+        services.Replace(ServiceDescriptor.Singleton<IUploadUrlSigner>(FakeUploadUrls.Instance));
+        services.Replace(ServiceDescriptor.Singleton<IUploadSessionUrls>(FakeUploadUrls.Instance));
         services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Common.Observability.IServiceMetrics>(_metrics));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -114,6 +119,8 @@ public sealed class PipelineTests : IDisposable
         ["UpdateSong"] = m => m.Send(new UpdateSong.Command(1, TestData.SongInput(title: "Updated"))),
         ["DeleteSong"] = m => m.Send(new DeleteSong.Command(1)),
         ["UploadSong"] = m => m.Send(new UploadSong.Command(new BytesUpload(FakeAudioInspector.File("pipeline"), "pipeline.ogg"))),
+        ["CreateUploadSession"] = m => m.Send(new CreateUploadSession.Command("pipeline.ogg", 100, null)),
+        ["CompleteUploadSession"] = m => m.Send(new CompleteUploadSession.Command(1)),
         ["ReplaceSongAudio"] = m => m.Send(new ReplaceSongAudio.Command(1, new BytesUpload(FakeAudioInspector.File("pipeline")))),
         ["DeleteSongAudio"] = m => m.Send(new DeleteSongAudio.Command(1)),
         ["GetSongCover"] = m => m.Send(new GetSongCover.Query(1)),
@@ -135,6 +142,11 @@ public sealed class PipelineTests : IDisposable
         song.AttachAudio(AudioLibrary.ToAudioFile(audio, FakeAudioInspector.Inspection()), TestData.Now);
         _songs.Seed(song);
         _albums.Seed(album);
+        // An upload session (id 1) holding received bytes, which completing it makes a song.
+        var received = _store.WriteAsync(new MemoryStream(FakeAudioInspector.File("pipeline")), 100, default).GetAwaiter().GetResult();
+        var session = MusicPlayer.Domain.Uploads.UploadSession.Create("pipeline.ogg", received.Size, null, 1, TestData.Now, TimeSpan.FromDays(36500));
+        session.Receive(received.Key, received.Size, received.Sha256);
+        _uploadSessions.Seed(session);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class AudioLibrary(
     StorageKeyLocks locks,
     IReadRepository<Song> songs,
     IReadRepository<Album> albums,
+    IReadRepository<Domain.Uploads.UploadSession> uploadSessions,
     ILogger<AudioLibrary> logger)
 {
     public StorageKeyLocks Locks => locks;
@@ -80,7 +81,8 @@ public sealed class AudioLibrary(
     }
 
     /// <summary>
-    /// Deletes the bytes under each key that no song (audio or cover) and no album (cover) references.
+    /// Deletes the bytes under each key that no song (audio or cover), no album (cover) and no upload session
+    /// waiting to be completed references.
     /// Runs after the change is saved, or after a failure to clean up; it never throws for a failed
     /// delete (the change stands, the bytes stay and are logged), and is not cancelled with the request.
     /// </summary>
@@ -92,7 +94,8 @@ public sealed class AudioLibrary(
             {
                 await using var held = await locks.AcquireAsync(key, CancellationToken.None);
                 if (await songs.AnyAsync(new SongsReferencingSpec(key), CancellationToken.None)
-                    || await albums.AnyAsync(new AlbumsReferencingSpec(key), CancellationToken.None))
+                    || await albums.AnyAsync(new AlbumsReferencingSpec(key), CancellationToken.None)
+                    || await uploadSessions.AnyAsync(new UploadSessionsHoldingSpec(key), CancellationToken.None))
                     continue;
                 await store.DeleteAsync(key, CancellationToken.None);
             }

@@ -1,5 +1,6 @@
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Uploads;
 
 namespace MusicPlayer.Application.Common.Audio;
 
@@ -14,4 +15,10 @@ public sealed class SongsReferencingSpec : Specification<Song>
 public sealed class AlbumsReferencingSpec : Specification<Album>
 {
     public AlbumsReferencingSpec(string key) => Where(a => a.Cover != null && a.Cover.StorageKey == key);
+}
+
+/// <summary>Upload sessions not yet completed that hold bytes stored under the key.</summary>
+public sealed class UploadSessionsHoldingSpec : Specification<UploadSession>
+{
+    public UploadSessionsHoldingSpec(string key) => Where(s => s.StoredKey == key && s.CompletedAt == null);
 }
