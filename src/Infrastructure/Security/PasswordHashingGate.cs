@@ -29,6 +29,12 @@ public sealed class PasswordHashingGate : IPasswordHasher
     private readonly TimeSpan _queueTimeout;
     private int _queued;
 
+    /// <summary>Hashing slots free right now (for tests that must know the gate is full).</summary>
+    internal int FreeSlots => _slots.CurrentCount;
+
+    /// <summary>Checks waiting for a slot right now (for tests that must know the queue is full).</summary>
+    internal int Queued => Volatile.Read(ref _queued);
+
     public PasswordHashingGate(PasswordHasher hasher, int maxConcurrent, int maxQueued, TimeSpan queueTimeout)
     {
         if (maxConcurrent < 1) throw new InvalidOperationException($"{MaxConcurrentKey} must be at least 1; it is {maxConcurrent}.");

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using MusicPlayer.Api.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Infrastructure.Security;
 
 namespace MusicPlayer.Api.IntegrationTests.Accounts;
@@ -30,11 +32,25 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
     public async Task Register_MoreAtOnceThanTheGateHolds_RefusesTheRestWith503AndRetryAfterAndCreatesNothingForThem()
     {
         var bodies = Enumerable.Range(0, 6).Select(_ => AccountApi.RegisterBody()).ToList();
+        // Keep the app's one hashing slot busy while the registrations arrive, so they meet a full gate
+        // however the machine schedules them (the slot is free only for a moment between two hashes).
+        var gate = (PasswordHashingGate)factory.Services.GetRequiredService<IPasswordHasher>();
+        using var stop = new CancellationTokenSource();
+        var occupy = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try { await gate.HashAsync("occupying-the-slot-1", CancellationToken.None); }
+                catch (TooBusyException) { }
+            }
+        });
+        SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
 
         var responses = await Task.WhenAll(bodies.Select(b => factory.Guarded().PostAsJsonAsync(AccountApi.Register, b)));
+        await stop.CancelAsync();
+        await occupy;
 
         responses.Select(r => r.StatusCode).Should().OnlyContain(s => s == HttpStatusCode.Created || s == HttpStatusCode.ServiceUnavailable);
-        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.Created, "the first in gets its hash");
         var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
         refused.Should().NotBeEmpty("one hash at a time with no queue cannot take six at once");
         foreach (var response in refused)
@@ -54,7 +70,7 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
     {
         var gate = new PasswordHashingGate(new PasswordHasher(workFactor: 12), maxConcurrent: 1, maxQueued: 1, queueTimeout: TimeSpan.FromSeconds(30));
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        async Task<string> HashAsync()
         {
             try
             {
@@ -66,10 +82,18 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
                 e.RetryAfter.Should().BePositive();
                 return "busy";
             }
-        })));
+        }
 
-        outcomes.Count(o => o == "hashed").Should().BeGreaterThanOrEqualTo(2, "the one running and the one queued behind it both finish");
-        outcomes.Should().Contain("busy", "six at once do not fit one running and one queued");
+        // One hashing, one queued behind it (each step waited for, so the order is certain), then one more.
+        var running = Task.Run(HashAsync);
+        SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
+        var queued = Task.Run(HashAsync);
+        SpinWait.SpinUntil(() => gate.Queued == 1, TimeSpan.FromSeconds(10)).Should().BeTrue();
+        var beyond = await HashAsync();
+
+        beyond.Should().Be("busy", "a third does not fit one running and one queued");
+        (await running).Should().Be("hashed");
+        (await queued).Should().Be("hashed", "the queued one waits for the slot and finishes");
     }
 
     [Fact]
@@ -79,7 +103,7 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
         var hash = hasher.Hash("correct-horse-42");
         var gate = new PasswordHashingGate(hasher, maxConcurrent: 1, maxQueued: 4, queueTimeout: TimeSpan.FromMilliseconds(1));
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        async Task<string> CheckAsync()
         {
             try
             {
@@ -90,8 +114,15 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
             {
                 return "busy";
             }
-        })));
+        }
 
-        outcomes.Should().Contain("busy");
+        // The first check holds the only slot (a work-factor-12 hash takes a good part of a second);
+        // the second arrives while it does, so it waits 1 ms in the queue and is turned away.
+        var first = Task.Run(CheckAsync);
+        SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue("the first check takes the slot");
+        var second = await CheckAsync();
+
+        second.Should().Be("busy");
+        (await first).Should().Be("checked");
     }
 }
