@@ -240,8 +240,9 @@ internal sealed class S3AudioStore : IAudioStore, IDisposable
         var request = new GetPreSignedUrlRequest
         {
             BucketName = Bucket, Key = StorageKeys.ObjectName(key), Verb = HttpVerb.GET, Protocol = _protocol,
-            // The signature's clock counts whole seconds from the current one: from there, never longer than asked.
-            Expires = TruncateToSecond(_time.GetUtcNow()).Add(lifetime).UtcDateTime,
+            // The signature counts whole seconds from the SDK's own clock, which corrects for the store's clock skew
+            // and may be up to a second behind ours: a second less than asked keeps the URL from ever living longer.
+            Expires = TruncateToSecond(_time.GetUtcNow()).Add(lifetime).AddSeconds(-1).UtcDateTime,
         };
         request.ResponseHeaderOverrides.ContentType = contentType;
         return new Uri(_s3.GetPreSignedURL(request));
