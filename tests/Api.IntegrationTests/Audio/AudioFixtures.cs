@@ -32,4 +32,36 @@ internal static class AudioFixtures
 
     public static Task<AudioInspection> InspectAsync(byte[] bytes) =>
         Inspector().InspectAsync(new MemoryByteSource(bytes), CancellationToken.None);
+
+    /// <summary>Asserts <paramref name="tags"/> against the <c>tags</c> of a fixture's expectation (mutagen's reading).</summary>
+    public static void ShouldMatchExpectedTags(AudioTags tags, JsonElement expected)
+    {
+        var wanted = expected.GetProperty("tags");
+        tags.Title.Should().Be(Text(wanted, "title"));
+        (tags.Artists ?? []).Should().Equal(wanted.GetProperty("artists").EnumerateArray().Select(a => a.GetString()));
+        tags.Album.Should().Be(Text(wanted, "album"));
+        tags.AlbumArtist.Should().Be(Text(wanted, "albumArtist"));
+        tags.TrackNumber.Should().Be(Number(wanted, "trackNumber"));
+        tags.TrackTotal.Should().Be(Number(wanted, "trackTotal"));
+        tags.DiscNumber.Should().Be(Number(wanted, "discNumber"));
+        tags.Date.Should().Be(Text(wanted, "date"));
+        tags.Genre.Should().Be(Text(wanted, "genre"));
+        var cover = wanted.GetProperty("cover");
+        if (cover.ValueKind == JsonValueKind.Null)
+        {
+            tags.FrontCover.Should().BeNull();
+        }
+        else
+        {
+            tags.FrontCover.Should().NotBeNull();
+            tags.FrontCover!.MimeType.Should().Be(cover.GetProperty("mimeType").GetString());
+            tags.FrontCover.Data.Length.Should().Be(cover.GetProperty("size").GetInt32());
+        }
+    }
+
+    private static string? Text(JsonElement tags, string field) =>
+        tags.GetProperty(field).ValueKind == JsonValueKind.Null ? null : tags.GetProperty(field).GetString();
+
+    private static int? Number(JsonElement tags, string field) =>
+        tags.GetProperty(field).ValueKind == JsonValueKind.Null ? null : tags.GetProperty(field).GetInt32();
 }

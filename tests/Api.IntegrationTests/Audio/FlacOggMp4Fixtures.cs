@@ -11,7 +11,7 @@ namespace MusicPlayer.Api.IntegrationTests.Audio;
 /// </summary>
 internal static class FlacOggMp4Fixtures
 {
-    public static string Folder => Path.Combine(SourceTree.Root, "tests", "Fixtures", "audio", "files");
+    public static string Folder => AudioFixtures.Folder;
 
     public static IEnumerable<string> Named(params string[] extensions) =>
         Directory.EnumerateFiles(Folder)
@@ -22,7 +22,7 @@ internal static class FlacOggMp4Fixtures
 
     public static TheoryData<string> Theory(params string[] extensions) => new(Named(extensions));
 
-    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Folder, name));
+    public static byte[] Bytes(string name) => AudioFixtures.Bytes(name);
 
     public static IAudioInspector Inspector { get; } =
         new AudioInspector([new FlacReader(), new OggReader(), new Mp4Reader()]);
@@ -33,9 +33,7 @@ internal static class FlacOggMp4Fixtures
     public static async Task AssertMatchesExpectationAsync(string name, AudioFormat format)
     {
         var result = await InspectAsync(Bytes(name));
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name + ".expected.json")));
-        var expected = json.RootElement;
-        var tags = expected.GetProperty("tags");
+        var expected = AudioFixtures.Expected(name);
 
         result.Format.Should().Be(format);
         result.Codec.Should().Be(expected.GetProperty("codec").GetString());
@@ -44,33 +42,8 @@ internal static class FlacOggMp4Fixtures
         result.Channels.Should().Be(expected.GetProperty("channels").GetInt32());
         result.Bitrate.Should().BePositive();
 
-        result.Tags.Title.Should().Be(String(tags, "title"));
-        (result.Tags.Artists ?? []).Should().Equal(tags.GetProperty("artists").EnumerateArray().Select(a => a.GetString()));
-        result.Tags.Album.Should().Be(String(tags, "album"));
-        result.Tags.AlbumArtist.Should().Be(String(tags, "albumArtist"));
-        result.Tags.TrackNumber.Should().Be(Int(tags, "trackNumber"));
-        result.Tags.TrackTotal.Should().Be(Int(tags, "trackTotal"));
-        result.Tags.DiscNumber.Should().Be(Int(tags, "discNumber"));
-        result.Tags.Date.Should().Be(String(tags, "date"));
-        result.Tags.Genre.Should().Be(String(tags, "genre"));
-        var cover = tags.GetProperty("cover");
-        if (cover.ValueKind == JsonValueKind.Null)
-        {
-            result.Tags.FrontCover.Should().BeNull();
-        }
-        else
-        {
-            result.Tags.FrontCover.Should().NotBeNull();
-            result.Tags.FrontCover!.MimeType.Should().Be(cover.GetProperty("mimeType").GetString());
-            result.Tags.FrontCover.Data.Length.Should().Be(cover.GetProperty("size").GetInt32());
-        }
+        AudioFixtures.ShouldMatchExpectedTags(result.Tags, expected);
     }
-
-    private static string? String(JsonElement tags, string name) =>
-        tags.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    private static int? Int(JsonElement tags, string name) =>
-        tags.GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetInt32() : null;
 
     /// <summary>Inspects <paramref name="bytes"/> and asserts a clean refusal: <see cref="UnsupportedAudioException"/>, nothing else.</summary>
     public static async Task AssertRefusedAsync(byte[] bytes)
