@@ -8,7 +8,7 @@ using MusicPlayer.Domain.Catalog;
 namespace MusicPlayer.Application.Features.Covers;
 
 /// <summary>
-/// Sets a album's cover from a raw image body: JPEG, PNG or WebP recognised from the bytes (415 otherwise,
+/// Sets an album's cover from a raw image body: JPEG, PNG or WebP recognised from the bytes (415 otherwise,
 /// whatever the declared type), at most 5 MiB (413). The replaced cover's bytes go when nothing else
 /// references them. Admins only.
 /// </summary>
