@@ -64,11 +64,12 @@ public static class EnsureAdmin
         /// <summary>The username itself when free, else the first free "name-2", "name-3", ... that fits the length limit.</summary>
         private async Task<string> FreeUsernameAsync(string username, CancellationToken cancellationToken)
         {
-            var candidate = username.Trim();
+            var name = username.Trim();
+            var candidate = name;
             for (var n = 2; await users.AnyAsync(new UserTakenSpec(candidate, null), cancellationToken); n++)
             {
                 var suffix = $"-{n}";
-                candidate = username.Trim()[..Math.Min(username.Trim().Length, User.UsernameMaxLength - suffix.Length)] + suffix;
+                candidate = name[..Math.Min(name.Length, User.UsernameMaxLength - suffix.Length)] + suffix;
             }
             return candidate;
         }
