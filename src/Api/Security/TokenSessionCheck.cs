@@ -51,7 +51,7 @@ internal static class TokenSessionCheck
         if (session is null) return null;
         var jwt = services.GetRequiredService<JwtOptions>();
         var since = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime
-                    - TimeSpan.FromMinutes(jwt.AccessTokenMinutes) - jwt.ValidationParameters().ClockSkew;
+                    - TimeSpan.FromMinutes(jwt.AccessTokenMinutes) - JwtOptions.ClockSkew;
         var ended = await services.GetRequiredService<IRefreshTokenStore>().EndedLoginsAsync(userId, since, cancellationToken);
         return ended.Count == 0 ? session : session with { EndedLogins = ended.ToHashSet() };
     }

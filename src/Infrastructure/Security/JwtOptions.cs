@@ -10,6 +10,9 @@ public sealed class JwtOptions
     public const string Section = "Jwt";
     public const int MinimumKeyBytes = 32;
 
+    /// <summary>How far a token's lifetime may be off the server's clock and still be accepted.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     /// <summary>The key appsettings.Development.json carries: public, so refused in every other environment.</summary>
     public const string DevelopmentSigningKey = "development-only-signing-key-change-me-0123456789";
 
@@ -52,7 +55,7 @@ public sealed class JwtOptions
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateLifetime = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
+        ClockSkew = ClockSkew,
         NameClaimType = ClaimNames.Subject,
         RoleClaimType = ClaimNames.Role,
     };
