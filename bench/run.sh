@@ -21,6 +21,8 @@ usage: bench/run.sh [options]
       --no-build       use the Release binaries already built
       --port N         first port to try for the API (default 5090; the baseline takes the next free one)
       --out FILE       where to write the results (default bench/RESULTS.md)
+      --scenario NAME  run only this feature scenario of bench/scenarios/NAME.sh (repeatable;
+                       default: every file there); --scenario none runs none
   -h, --help
 EOF
 }
@@ -30,6 +32,7 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 DURATION=15s WARMUP=3s CONNECTIONS=32 THREADS=2
 SONGS=100000 ALBUMS=10000 USERS=1000 LIKES=1000000 SEED=42
 GROWTH=0 BUILD=1 PORT=5090 OUT="$BENCH/RESULTS.md"
+SCENARIOS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -d|--duration) DURATION="$2"; shift ;;
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --port) PORT="$2"; shift ;;
     --out) OUT="$2"; shift ;;
+    --scenario) SCENARIOS+=("$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -324,8 +328,41 @@ if [ "$GROWTH" = 1 ]; then
   done
 fi
 
-# --- report ---------------------------------------------------------------------------------------
+# --- feature scenarios: bench/scenarios/*.sh --------------------------------------------------------
+# Each file is sourced in turn after the core scenarios (no API is running then) and may use every
+# function above: seeded_db, fresh_copy, start_api, stop_pid, run_wrk, in_background, ensure_tool.
+# It reports with section (a heading and a sentence) and then table_since, or with its own lines in
+# REPORT_EXTRA, which the report prints after the core table.
+REPORT_EXTRA=()
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else if (a / b < 0.1) printf "%.3f", a / b; else printf "%.2f", a / b }'; }
+section() { # title sentence...
+  REPORT_EXTRA+=("" "### $1" "")
+  shift
+  [ $# -eq 0 ] || REPORT_EXTRA+=("$*" "")
+}
+# table_since N base-rps base-name -> moves ROWS[N..] into a report table with ratios to base-rps
+table_since() {
+  local from="$1" base="$2" base_name="$3" i
+  REPORT_EXTRA+=("| scenario | path | requests/s | p50 ms | p99 ms | non-2xx | socket errors | ratio to $base_name |")
+  REPORT_EXTRA+=("|---|---|--:|--:|--:|--:|--:|--:|")
+  for ((i = from; i < ${#ROWS[@]}; i++)); do
+    IFS='|' read -r name path rps p50 p99 non2xx sock total <<<"${ROWS[$i]}"
+    REPORT_EXTRA+=("| $name | \`$path\` | $(fmt_int "$rps") | $p50 | $p99 | $non2xx | $sock | $(ratio "$rps" "$base") |")
+  done
+  ROWS=("${ROWS[@]:0:$from}")
+}
+if [ "${#SCENARIOS[@]}" -eq 0 ]; then
+  for file in "$BENCH"/scenarios/*.sh; do [ -f "$file" ] && SCENARIOS+=("$(basename "$file" .sh)"); done
+fi
+for scenario in "${SCENARIOS[@]}"; do
+  [ "$scenario" = none ] && continue
+  [ -f "$BENCH/scenarios/$scenario.sh" ] || die "no scenario bench/scenarios/$scenario.sh"
+  say "scenario: $scenario"
+  # shellcheck source=/dev/null
+  source "$BENCH/scenarios/$scenario.sh"
+done
+
+# --- report ---------------------------------------------------------------------------------------
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md' 2>/dev/null)" ]; then
@@ -360,6 +397,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
     IFS='|' read -r name path rps p50 p99 non2xx sock total <<<"$row"
     echo "| $name | \`$path\` | $(fmt_int "$rps") | $p50 | $p99 | $non2xx | $sock | $(ratio "$rps" "$BASE_RPS") |"
   done
+  for line in "${REPORT_EXTRA[@]}"; do echo "$line"; done
   if [ "${#GROWTH_ROWS[@]}" -eq 2 ]; then
     echo
     echo "Catalog growth: \`GET $PAGE1\` on two more seeded databases (albums = songs / 10, 1,000 users, likes = songs)."
