@@ -82,6 +82,7 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
     /// <remarks>The raw image as the body: JPEG, PNG or WebP, recognised from the bytes (not the Content-Type), at most 5 MiB.</remarks>
     [HttpPut("{id:int}/cover")]
     [Sends<PutAlbumCover.Command>]
+    [StreamedBody("image/jpeg", "image/png", "image/webp")]
     [Authorize]
     [RequestSizeLimit(CoverImage.MaxBytes + RequestBodyLimit.UploadSlackBytes)]
     [DisableFormValueModelBinding]

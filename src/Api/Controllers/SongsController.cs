@@ -89,6 +89,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <remarks>multipart/form-data with one part named file, processed like an upload. The song's fields stay (its duration follows the new file); the old bytes are deleted unless another song or cover has them.</remarks>
     [HttpPut("{id:int}/audio")]
     [Sends<ReplaceSongAudio.Command>]
+    [StreamedBody(StreamedBodyAttribute.MultipartFile)]
     [Authorize]
     [UploadBodyLimit]
     [DisableFormValueModelBinding]
@@ -124,6 +125,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     /// <remarks>The raw image as the body: JPEG, PNG or WebP, recognised from the bytes (not the Content-Type), at most 5 MiB.</remarks>
     [HttpPut("{id:int}/cover")]
     [Sends<PutSongCover.Command>]
+    [StreamedBody("image/jpeg", "image/png", "image/webp")]
     [Authorize]
     [RequestSizeLimit(CoverImage.MaxBytes + RequestBodyLimit.UploadSlackBytes)]
     [DisableFormValueModelBinding]

@@ -24,6 +24,7 @@ public sealed class UploadsController(IMediator mediator) : ControllerBase
     /// </remarks>
     [HttpPost]
     [Sends<UploadSong.Command>]
+    [StreamedBody(StreamedBodyAttribute.MultipartFile, IntegerFields = [MultipartUpload.AlbumIdField])]
     [Authorize]
     [UploadBodyLimit]
     [DisableFormValueModelBinding]
@@ -64,6 +65,7 @@ public sealed class UploadsController(IMediator mediator) : ControllerBase
     /// </remarks>
     [HttpPut("sessions/{id:int}/content")]
     [Sends<PutUploadSessionContent.Command>]
+    [StreamedBody("application/octet-stream")]
     [UploadBodyLimit]
     [DisableFormValueModelBinding]
     [ProducesResponseType(StatusCodes.Status200OK)]

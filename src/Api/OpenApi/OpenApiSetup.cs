@@ -69,6 +69,9 @@ internal static class OpenApiSetup
                     operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}";
 
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<StreamedBodyAttribute>().SingleOrDefault() is { } streamed)
+                    operation.RequestBody = streamed.ToRequestBody();
+
                 var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
                 operation.Security = needsToken
                     ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MusicPlayer.Api.Http;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Tests.Shared;
 
@@ -344,6 +345,54 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
                 foreach (var item in element.EnumerateArray()) Walk(item, $"{at}/{i++}", offenders);
                 break;
         }
+    }
+
+    /// <summary>An action that reads its body itself (binding off) still documents it, or a generated client could not send one.</summary>
+    [Fact]
+    public async Task EveryOperationReadingItsOwnBody_DocumentsTheBody()
+    {
+        var document = await DocumentAsync();
+        var streaming = ApiOperations.Of(factory.Services)
+            .Where(o => o.Endpoint.Metadata.GetMetadata<DisableFormValueModelBindingAttribute>() is not null)
+            .ToList();
+
+        streaming.Should().HaveCount(5);
+        foreach (var operation in streaming)
+            Operation(document, operation.Method.ToLowerInvariant(), operation.Path).TryGetProperty("requestBody", out _)
+                .Should().BeTrue("{0} reads a body", operation);
+    }
+
+    [Theory]
+    [InlineData("put", "/api/v1/uploads/sessions/{id}/content", new[] { "application/octet-stream" })]
+    [InlineData("put", "/api/v1/songs/{id}/cover", new[] { "image/jpeg", "image/png", "image/webp" })]
+    [InlineData("put", "/api/v1/albums/{id}/cover", new[] { "image/jpeg", "image/png", "image/webp" })]
+    public async Task RawBodies_AreBinaryOfTheirContentTypes(string method, string path, string[] contentTypes)
+    {
+        var body = Operation(await DocumentAsync(), method, path).GetProperty("requestBody");
+
+        body.GetProperty("required").GetBoolean().Should().BeTrue();
+        var content = body.GetProperty("content").EnumerateObject().ToList();
+        content.Select(c => c.Name).Should().Equal(contentTypes);
+        foreach (var type in content)
+        {
+            type.Value.GetProperty("schema").GetProperty("type").GetString().Should().Be("string");
+            type.Value.GetProperty("schema").GetProperty("format").GetString().Should().Be("binary");
+        }
+    }
+
+    [Theory]
+    [InlineData("post", "/api/v1/uploads", new[] { "albumId", "file" })]
+    [InlineData("put", "/api/v1/songs/{id}/audio", new[] { "file" })]
+    public async Task MultipartBodies_AreAFormWithARequiredFilePart(string method, string path, string[] fields)
+    {
+        var schema = Operation(await DocumentAsync(), method, path).GetProperty("requestBody").GetProperty("content")
+            .GetProperty("multipart/form-data").GetProperty("schema");
+
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(fields);
+        schema.GetProperty("properties").GetProperty("file").GetProperty("format").GetString().Should().Be("binary");
+        schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Equal("file");
+        if (fields.Contains("albumId"))
+            schema.GetProperty("properties").GetProperty("albumId").GetProperty("type").GetString().Should().Be("integer");
     }
 
     [Theory]
