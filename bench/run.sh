@@ -21,6 +21,7 @@ usage: bench/run.sh [options]
       --no-build       use the Release binaries already built
       --port N         first port to try for the API (default 5090; the baseline takes the next free one)
       --out FILE       where to write the results (default bench/RESULTS.md)
+      --no-core        skip the core scenarios and the baseline (to try a feature scenario)
       --scenario NAME  run only this feature scenario of bench/scenarios/NAME.sh (repeatable;
                        default: every file there); --scenario none runs none
   -h, --help
@@ -32,7 +33,7 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 DURATION=15s WARMUP=3s CONNECTIONS=32 THREADS=2
 SONGS=100000 ALBUMS=10000 USERS=1000 LIKES=1000000 SEED=42
 GROWTH=0 BUILD=1 PORT=5090 OUT="$BENCH/RESULTS.md"
-SCENARIOS=()
+SCENARIOS=() CORE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     -d|--duration) DURATION="$2"; shift ;;
@@ -49,6 +50,7 @@ while [ $# -gt 0 ]; do
     --port) PORT="$2"; shift ;;
     --out) OUT="$2"; shift ;;
     --scenario) SCENARIOS+=("$2"); shift ;;
+    --no-core) CORE=0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -127,7 +129,7 @@ if [ "$BUILD" = 1 ]; then
   dotnet publish "$ROOT/src/Api/MusicPlayer.Api.csproj" -c Release -r "$RID" --self-contained false \
     -p:PublishReadyToRun=true -o "$API_OUT" --disable-build-servers -nologo -v q -clp:ErrorsOnly \
     || die "publish of the API failed"
-  for project in "$BENCH/Seed/MusicPlayer.Bench.Seed.csproj" "$BENCH/Baseline/MusicPlayer.Bench.Baseline.csproj"; do
+  for project in "$BENCH"/{Seed,Baseline,Inspect}/MusicPlayer.Bench.*.csproj; do
     dotnet build "$project" -c Release --disable-build-servers -nologo -v q -clp:ErrorsOnly \
       || die "build of $(basename "$project") failed"
   done
@@ -165,13 +167,15 @@ seed_summary() { # db -> "13.7 s"
 
 # --- the API ---------------------------------------------------------------------------------------
 API_PID="" API_URL="" STARTUP_MS=""
-# start_api db-copy -> sets API_PID, API_URL, STARTUP_MS
+# start_api db-copy [NAME=value...] -> sets API_PID, API_URL, STARTUP_MS (extra settings as environment variables)
 start_api() {
   local db="$1" port log
+  shift
   port=$(free_port "$PORT")
   API_URL="http://127.0.0.1:$port"
   log="$LOGS/api-$(basename "$db" .db).log"
   local started; started=$(now_ms)
+  # All load comes from one address: the anonymous list limit per address is lifted, or wrk would measure 429s.
   env ASPNETCORE_ENVIRONMENT=Production \
       ASPNETCORE_URLS="$API_URL" \
       Jwt__SigningKey="$SIGNING_KEY" \
@@ -179,6 +183,8 @@ start_api() {
       "ConnectionStrings__Default=Data Source=$db" \
       Logging__LogLevel__Default=Warning \
       Logging__LogLevel__Microsoft.AspNetCore=Warning \
+      RateLimiting__Lists__PermitLimit=2000000000 \
+      "$@" \
       dotnet "$API_DLL" >"$log" 2>&1 &
   API_PID=$!
   PIDS+=("$API_PID")
@@ -252,47 +258,49 @@ MAIN_SEED_NOTE="$SEEDED_NOTE"
 MAIN_SEED_TIME="$(seed_summary "$CACHED_DB")"
 DB=$(fresh_copy "$CACHED_DB" main)
 
-say "start the API (Production, Release)"
-start_api "$DB"
-MAIN_STARTUP_MS="$STARTUP_MS"
-
-# Bearer tokens of several seeded users.
-TOKENS=""
-while read -r email; do
-  body=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
-  token=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body")
-  [ -n "$token" ] || die "login as $email failed: $body"
-  TOKENS="$TOKENS $token"
-done < <(sqlite3 "$DB" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT $TOKEN_USERS")
-export BENCH_TOKENS="$TOKENS" BENCH_SONGS="$SONGS"
-echo "logged in as $(wc -w <<<"$TOKENS") seeded users"
-
-# The body the baseline serves: the API's own first page.
 PAGE1="/api/v1/songs?page=1&pageSize=20"
-curl -s -f -o "$RUN/songs-page1.json" "$API_URL$PAGE1" || die "GET $PAGE1 failed"
-echo "captured GET $PAGE1: $(wc -c <"$RUN/songs-page1.json") bytes"
+PEAK_RSS_KB=0 COUNTS="not measured (--no-core)" BASE_RPS=0 MAIN_STARTUP_MS="not measured (--no-core)"
+if [ "$CORE" = 1 ]; then
+  say "start the API (Production, Release)"
+  start_api "$DB"
+  MAIN_STARTUP_MS="$STARTUP_MS"
 
-say "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario (warm-up $WARMUP)"
-run_wrk "songs page 1 (anon)" "$API_URL$PAGE1"
-run_wrk "albums page 1 (anon)" "$API_URL/api/v1/albums"
-run_wrk "songs genre+sort" "$API_URL/api/v1/songs?genre=Rock&sort=-likeCount"
-run_wrk "songs deep page" "$API_URL/api/v1/songs?page=2000"
-run_wrk "song detail (bearer)" "$API_URL" detail.lua "GET /api/v1/songs/{random id}"
-run_wrk "like + unlike (bearer)" "$API_URL" likes.lua "PUT, DELETE /api/v1/songs/{random id}/like"
+  # Bearer tokens of several seeded users.
+  TOKENS=""
+  while read -r email; do
+    body=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
+    token=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body")
+    [ -n "$token" ] || die "login as $email failed: $body"
+    TOKENS="$TOKENS $token"
+  done < <(sqlite3 "$DB" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT $TOKEN_USERS")
+  export BENCH_TOKENS="$TOKENS" BENCH_SONGS="$SONGS"
+  echo "logged in as $(wc -w <<<"$TOKENS") seeded users"
 
-PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$API_PID/status")
-echo "API peak resident memory (VmHWM): $(( PEAK_RSS_KB / 1024 )) MiB"
-stop_pid "$API_PID"
+  # The body the baseline serves: the API's own first page.
+  curl -s -f -o "$RUN/songs-page1.json" "$API_URL$PAGE1" || die "GET $PAGE1 failed"
+  echo "captured GET $PAGE1: $(wc -c <"$RUN/songs-page1.json") bytes"
 
-say "like counts after the writes"
-read -r WRONG_COUNTS LIKE_ROWS LIKE_SUM < <(sqlite3 -separator ' ' "$DB" \
-  "SELECT (SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)),
-          (SELECT COUNT(*) FROM UserLikes), (SELECT COALESCE(SUM(LikeCount), 0) FROM Songs)")
-if [ "$WRONG_COUNTS" = 0 ] && [ "$LIKE_ROWS" = "$LIKE_SUM" ]; then
-  COUNTS="exact: every song's LikeCount equals its UserLikes rows ($(fmt_int "$LIKE_ROWS") likes)"
-else
-  COUNTS="WRONG: $WRONG_COUNTS songs' LikeCount differ from their UserLikes rows ($(fmt_int "$LIKE_ROWS") rows, LikeCount sum $(fmt_int "$LIKE_SUM"))"
+  say "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario (warm-up $WARMUP)"
+  run_wrk "songs page 1 (anon)" "$API_URL$PAGE1"
+  run_wrk "albums page 1 (anon)" "$API_URL/api/v1/albums"
+  run_wrk "songs genre+sort" "$API_URL/api/v1/songs?genre=Rock&sort=-likeCount"
+  run_wrk "songs deep page" "$API_URL/api/v1/songs?page=2000"
+  run_wrk "song detail (bearer)" "$API_URL" detail.lua "GET /api/v1/songs/{random id}"
+  run_wrk "like + unlike (bearer)" "$API_URL" likes.lua "PUT, DELETE /api/v1/songs/{random id}/like"
+
+  PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$API_PID/status")
+  echo "API peak resident memory (VmHWM): $(( PEAK_RSS_KB / 1024 )) MiB"
+  stop_pid "$API_PID"
+
+  say "like counts after the writes"
+  read -r WRONG_COUNTS LIKE_ROWS LIKE_SUM < <(sqlite3 -separator ' ' "$DB" \
+    "SELECT (SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)),
+            (SELECT COUNT(*) FROM UserLikes), (SELECT COALESCE(SUM(LikeCount), 0) FROM Songs)")
+  if [ "$WRONG_COUNTS" = 0 ] && [ "$LIKE_ROWS" = "$LIKE_SUM" ]; then
+    COUNTS="exact: every song's LikeCount equals its UserLikes rows ($(fmt_int "$LIKE_ROWS") likes)"
+  else
+    COUNTS="WRONG: $WRONG_COUNTS songs' LikeCount differ from their UserLikes rows ($(fmt_int "$LIKE_ROWS") rows, LikeCount sum $(fmt_int "$LIKE_SUM"))"
 fi
 echo "$COUNTS"
 
@@ -310,6 +318,7 @@ done
 run_wrk "baseline (bare Kestrel)" "http://127.0.0.1:$BASE_PORT$PAGE1"
 stop_pid "$BASE_PID"
 BASE_RPS=$(cut -d'|' -f3 <<<"${ROWS[-1]}")
+fi
 
 # --- growth: page 1 at 10,000 and at 1,000,000 songs ------------------------------------------------
 GROWTH_ROWS=()
