@@ -19,8 +19,8 @@ internal sealed class FileSystemAudioStore : IAudioStore
 {
     public const string Name = "FileSystem";
 
-    /// <summary>Bytes copied per read while writing: the only buffer a write holds.</summary>
-    internal const int CopyBufferSize = 81_920;
+    /// <summary>Bytes copied per write to the file: the only buffer a write holds.</summary>
+    internal const int CopyBufferSize = 1024 * 1024;
 
     /// <summary>Temporary files older than this are left-overs of a crash, not writes in progress.</summary>
     internal static readonly TimeSpan StaleTemporaryAge = TimeSpan.FromHours(1);
@@ -62,7 +62,9 @@ internal sealed class FileSystemAudioStore : IAudioStore
                          }))
             {
                 int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
+                // Whole buffers: a request body arrives in pieces of a few KiB, and each write to the file costs a call.
+                while ((read = await content.ReadAtLeastAsync(
+                           buffer.AsMemory(0, CopyBufferSize), CopyBufferSize, throwOnEndOfStream: false, cancellationToken)) > 0)
                 {
                     size += read;
                     if (size > maxBytes) throw TooLarge(maxBytes);
