@@ -23,6 +23,12 @@ internal static class StreamResults
             return controller.Redirect(url.AbsoluteUri);
         }
 
+        // RFC 9110 14.2: a range in a unit other than bytes is ignored; ASP.NET Core's range processing reads the
+        // ranges whatever their unit, so such a header is dropped before it runs.
+        var request = controller.Request;
+        if (request.GetTypedHeaders().Range is { } range && !range.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase))
+            request.Headers.Range = default;
+
         // A browser may keep the bytes but asks again (a 304 is cheap): the audio behind a song id can be replaced.
         response.Headers.CacheControl = "private, no-cache";
         var content = new StoredRangeStream(song, () => response.ContentLength);
