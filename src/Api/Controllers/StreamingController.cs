@@ -27,12 +27,15 @@ public sealed class StreamingController(IMediator mediator) : ControllerBase
     [HttpGet("{id:int}/stream")]
     [HttpHead("{id:int}/stream")]
     [Sends<OpenSongStream.Query>]
+    [ByteRanges]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "audio/mpeg", "audio/flac", "audio/ogg", "audio/mp4", "audio/wav")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status206PartialContent, "audio/mpeg", "audio/flac", "audio/ogg", "audio/mp4",
         "audio/wav")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
+    // The 416 has no body (its Content-Range says it all); the other errors name ProblemDetails themselves.
+    [ProducesErrorResponseType(typeof(void))]
     [Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound),
      Problem(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Stream(int id, [FromQuery] string? expires, [FromQuery] string? sig, CancellationToken ct) =>
