@@ -79,11 +79,13 @@ samples="$LOGS/streaming-rss.txt"
 ( while kill -0 "$STREAM_API_PID" 2>/dev/null; do rss >>"$samples"; sleep 0.2; done ) &
 sampler=$!
 PIDS+=("$sampler")
-saved_connections=$CONNECTIONS
+# 200 clients of 10 MB each take seconds per response: the run lasts at least 15 s whatever --duration says.
+saved_connections=$CONNECTIONS saved_duration=$DURATION
 CONNECTIONS=200
+[ "${DURATION%s}" -ge 15 ] 2>/dev/null || DURATION=15s
 first=${#ROWS[@]}
 run_wrk "API stream, 200 clients" "$API_URL$STREAM_PATH" "" "GET /api/v1/songs/{id}/stream?expires&sig"
-CONNECTIONS=$saved_connections
+CONNECTIONS=$saved_connections DURATION=$saved_duration
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
 rss_after=$(rss)
 read -r rss_min rss_max < <(sort -n "$samples" | awk 'NR == 1 { min = $1 } { max = $1 } END { print min, max }')

@@ -201,6 +201,24 @@ public sealed class StreamingTests(MusicPlayerFactory factory) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Stream_AfterTheAudioIsReplacedOrDeleted_ServesTheNewBytesOr404AtOnce()
+    {
+        var id = await factory.UploadAsync(StreamingApi.Wav(5_000, seed: 0x5EED_0004));
+        var first = await factory.AsUser().GetAsync(StreamingApi.Stream(id));
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var replacement = StreamingApi.Wav(6_000, seed: 0x5EED_0005);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(replacement), "file", "new.wav" } };
+
+        (await factory.AsAdmin().PutAsync($"/api/v1/songs/{id}/audio", form)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var second = await factory.AsUser().GetAsync(StreamingApi.Stream(id));
+        second.Headers.ETag.Should().NotBe(first.Headers.ETag);
+        (await second.Content.ReadAsByteArrayAsync()).Should().Equal(replacement);
+        (await factory.AsAdmin().DeleteAsync($"/api/v1/songs/{id}/audio")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await factory.AsUser().GetAsync(StreamingApi.Stream(id))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Stream_NeitherTokenNorSignature_Is401()
     {
         await (await factory.Anonymous().GetAsync(StreamingApi.Stream(_id))).ShouldBeUnauthorizedAsync();

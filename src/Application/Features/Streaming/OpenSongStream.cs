@@ -14,15 +14,16 @@ namespace MusicPlayer.Application.Features.Streaming;
 /// 403, whoever asks; without one the caller must be signed in (401). Then: 404 when the song or its audio
 /// is missing; a redirect to a presigned URL of at most five minutes when the store can presign and
 /// <see cref="StreamingOptions.RedirectToStore"/> is on; else the object to serve, holding one of the
-/// bounded stream slots (503 when none is free).
+/// bounded stream slots (503 when none is free). The song's row comes from <see cref="SongAudioRows"/>, so a player's
+/// many range requests cost one query a second.
 /// </summary>
 public static class OpenSongStream
 {
     public sealed record Query(int Id, string? Expires = null, string? Signature = null) : IRequest<SongStream>;
 
     internal sealed class Handler(
-        IReadRepository<Song> songs, IAudioStore store, IStreamUrlSigner signer, ICurrentUser currentUser, StreamingOptions options,
-        StreamSlots slots, TimeProvider clock) : IRequestHandler<Query, SongStream>
+        IReadRepository<Song> songs, SongAudioRows rows, IAudioStore store, IStreamUrlSigner signer, ICurrentUser currentUser,
+        StreamingOptions options, StreamSlots slots, TimeProvider clock) : IRequestHandler<Query, SongStream>
     {
         public async Task<SongStream> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -31,7 +32,7 @@ public static class OpenSongStream
             else if (currentUser.UserId is null)
                 throw new UnauthenticatedException("A bearer token or a signed stream URL is required.");
 
-            var row = await songs.FirstOrThrowAsync(new SongAudioSpec(request.Id), request.Id, cancellationToken);
+            var row = await rows.GetAsync(request.Id, ct => songs.FirstOrThrowAsync(new SongAudioSpec(request.Id), request.Id, ct), cancellationToken);
             if (row is not { StorageKey: { } key, MimeType: { } mimeType, Size: { } size, Sha256: { } sha256 })
                 throw new NotFoundException("Audio of song", request.Id);
             var lastModified = DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Audio;
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Streaming;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -13,7 +14,11 @@ public sealed class OpenSongStreamTests : IDisposable
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryAudioStore _store = new();
     private readonly FakeTimeProvider _clock = new(TestData.Now);
+    private readonly CatalogVersion _version = new();
+    private readonly SongAudioRows _rows;
     private StreamSlots _slots = new(new StreamingOptions());
+
+    public OpenSongStreamTests() => _rows = new SongAudioRows(_version, _clock);
 
     public void Dispose() => _slots.Dispose();
 
@@ -27,7 +32,7 @@ public sealed class OpenSongStreamTests : IDisposable
     }
 
     private Task<SongStream> Open(OpenSongStream.Query query, FakeCurrentUser? caller = null, StreamingOptions? options = null) =>
-        new OpenSongStream.Handler(_songs, _store, FakeStreamUrlSigner.Instance, caller ?? FakeCurrentUser.Anonymous(),
+        new OpenSongStream.Handler(_songs, _rows, _store, FakeStreamUrlSigner.Instance, caller ?? FakeCurrentUser.Anonymous(),
             options ?? new StreamingOptions(RedirectToStore: true), _slots, _clock).Handle(query, CancellationToken.None);
 
     private OpenSongStream.Query Signed(int id, int signedFor, TimeSpan validFor)
@@ -135,6 +140,28 @@ public sealed class OpenSongStreamTests : IDisposable
 
         stream.Redirect.Should().BeNull();
         _slots.InUse.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Handle_SongRow_IsReadOncePerLifetime_AndAgainAfterACatalogWrite()
+    {
+        var song = await SongWithAudioAsync([1, 2, 3]);
+        (await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User())).Dispose();
+
+        var stored = await _store.WriteAsync(new MemoryStream([4, 5, 6, 7]), 1000, CancellationToken.None);
+        song.AttachAudio(AudioLibrary.ToAudioFile(stored, FakeAudioInspector.Inspection()), TestData.Now);
+        using (var cached = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User()))
+            cached.Size.Should().Be(3, "within its lifetime, with no write on this instance, the row is served from memory");
+
+        _version.Bump();
+        using (var afterWrite = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User()))
+            afterWrite.Size.Should().Be(4, "a catalog write on this instance makes every kept row stale");
+
+        song.AttachAudio(AudioLibrary.ToAudioFile(await _store.WriteAsync(new MemoryStream([1]), 1000, CancellationToken.None),
+            FakeAudioInspector.Inspection()), TestData.Now);
+        _clock.Advance(SongAudioRows.Lifetime);
+        using var later = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User());
+        later.Size.Should().Be(1, "after its lifetime a row is read again (a change made by another instance)");
     }
 
     [Fact]
