@@ -69,31 +69,41 @@ api_ranges=$(cut -d'|' -f3 <<<"${ROWS[-1]}")
 section "Streaming: 64 KiB ranged reads" \
   "Each request a 64 KiB range at a random offset of the same file (206). Target: at least 0.5 of the static server."
 table_since "$first" "$static_ranges" "static file"
-stop_pid "$STATIC_PID"
 
-# Memory: VmRSS of the API sampled while 200 clients stream the whole file (after the runs above warmed it).
-rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$STREAM_API_PID/status"; }
-rss_before=$(rss)
-samples="$LOGS/streaming-rss.txt"
-: >"$samples"
-( while kill -0 "$STREAM_API_PID" 2>/dev/null; do rss >>"$samples"; sleep 0.2; done ) &
-sampler=$!
-PIDS+=("$sampler")
-# 200 clients of 10 MB each take seconds per response: the run lasts at least 15 s whatever --duration says.
-saved_connections=$CONNECTIONS saved_duration=$DURATION
-CONNECTIONS=200
-[ "${DURATION%s}" -ge 15 ] 2>/dev/null || DURATION=15s
+# Memory: VmRSS of a server sampled every 0.2 s while 200 clients stream the whole file (after the runs above
+# warmed it), for the static-file server and for the API. 200 clients of 10 MB each take seconds per response:
+# the run lasts at least 15 s whatever --duration says.
+# rss_under_load name pid url shown -> sets RSS_BEFORE RSS_MIN RSS_MAX RSS_AFTER (KiB) and appends a row
+rss_of() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+rss_under_load() {
+  local name="$1" pid="$2" url="$3" shown="$4" samples="$LOGS/streaming-rss-${2}.txt" sampler
+  RSS_BEFORE=$(rss_of "$pid")
+  : >"$samples"
+  ( while kill -0 "$pid" 2>/dev/null; do rss_of "$pid" >>"$samples"; sleep 0.2; done ) &
+  sampler=$!
+  PIDS+=("$sampler")
+  local saved_connections=$CONNECTIONS saved_duration=$DURATION
+  CONNECTIONS=200
+  [ "${DURATION%s}" -ge 15 ] 2>/dev/null || DURATION=15s
+  run_wrk "$name" "$url" "" "$shown"
+  CONNECTIONS=$saved_connections DURATION=$saved_duration
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  RSS_AFTER=$(rss_of "$pid")
+  read -r RSS_MIN RSS_MAX < <(sort -n "$samples" | awk 'NR == 1 { min = $1 } { max = $1 } END { print min, max }')
+}
+mib() { echo $(($1 / 1024)); }
+
 first=${#ROWS[@]}
-run_wrk "API stream, 200 clients" "$API_URL$STREAM_PATH" "" "GET /api/v1/songs/{id}/stream?expires&sig"
-CONNECTIONS=$saved_connections DURATION=$saved_duration
-kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
-rss_after=$(rss)
-read -r rss_min rss_max < <(sort -n "$samples" | awk 'NR == 1 { min = $1 } { max = $1 } END { print min, max }')
+rss_under_load "static file, 200 clients" "$STATIC_PID" "$STATIC_URL/song.wav" "GET /song.wav"
+static_rss="static-file server: before $(mib "$RSS_BEFORE") MiB, during $(mib "$RSS_MIN") to $(mib "$RSS_MAX") MiB, after $(mib "$RSS_AFTER") MiB"
+stop_pid "$STATIC_PID"
+rss_under_load "API stream, 200 clients" "$STREAM_API_PID" "$API_URL$STREAM_PATH" "GET /api/v1/songs/{id}/stream?expires&sig"
+rss_min=$RSS_MIN rss_max=$RSS_MAX rss_before=$RSS_BEFORE
 section "Streaming: memory while 200 clients stream" \
-  "The API's resident memory (VmRSS, every 0.2 s) while 200 clients stream the whole 10 MB file, after the runs above." \
-  "Before: $((rss_before / 1024)) MiB; during: $((rss_min / 1024)) to $((rss_max / 1024)) MiB (spread $(((rss_max - rss_min) / 1024)) MiB);" \
-  "after: $((rss_after / 1024)) MiB. Target: flat within ±30 MB."
-table_since "$first" "$api_whole" "API stream, whole ($CONNECTIONS clients)"
+  "Resident memory (VmRSS, every 0.2 s) while 200 clients stream the whole 10 MB file, after the runs above." \
+  "API: before $(mib "$RSS_BEFORE") MiB, during $(mib "$RSS_MIN") to $(mib "$RSS_MAX") MiB (spread $(mib $((RSS_MAX - RSS_MIN))) MiB)," \
+  "after $(mib "$RSS_AFTER") MiB; $static_rss. Target: the API flat within ±30 MB."
+table_since "$first" "$static_whole" "static file, whole (32 clients)"
 stop_pid "$STREAM_API_PID"
 echo "streaming: whole $(ratio "$api_whole" "$static_whole") of static, ranges $(ratio "$api_ranges" "$static_ranges") of static," \
   "RSS $((rss_min / 1024))..$((rss_max / 1024)) MiB under 200 clients (before $((rss_before / 1024)) MiB)"

@@ -38,7 +38,8 @@ internal static class Hosting
             .WithOrigins(origins)
             .AllowAnyHeader()
             .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")));
+            // Content-Range, Accept-Ranges and ETag: for script players that read a stream in ranges (an <audio> element needs no CORS).
+            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate", "Content-Range", "Accept-Ranges", "ETag")));
         return builder;
     }
 

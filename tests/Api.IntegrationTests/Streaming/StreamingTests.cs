@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Application.Features.Streaming;
@@ -216,6 +217,22 @@ public sealed class StreamingTests(MusicPlayerFactory factory) : IClassFixture<M
         (await second.Content.ReadAsByteArrayAsync()).Should().Equal(replacement);
         (await factory.AsAdmin().DeleteAsync($"/api/v1/songs/{id}/audio")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await (await factory.AsUser().GetAsync(StreamingApi.Stream(id))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Stream_FromAnAllowedOrigin_ExposesTheRangeHeadersToScripts()
+    {
+        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Cors:AllowedOrigins:0", "https://player.example.com"));
+        var (url, _) = await factory.SignedUrlAsync(_id);
+        var request = new HttpRequestMessage(HttpMethod.Get, url.PathAndQuery) { Headers = { Range = new RangeHeaderValue(0, 9) } };
+        request.Headers.Add("Origin", "https://player.example.com");
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        await ShouldBePartAsync(response, 0, 9);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("https://player.example.com");
+        response.Headers.GetValues("Access-Control-Expose-Headers").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries))
+            .Should().Contain(["Content-Range", "Accept-Ranges", "ETag"]);
     }
 
     [Fact]
