@@ -6,10 +6,13 @@ using System.Text.Json;
 // no authentication, no database: whatever the API does beyond this is what it costs.
 //
 // usage: MusicPlayer.Bench.Baseline [--urls http://127.0.0.1:5091] [--path /api/v1/songs] [--body FILE]
-// Without --body it serves a synthetic page of 20 songs with the API's field names.
+//        MusicPlayer.Bench.Baseline [--urls ...] --static DIR
+// Without --body it serves a synthetic page of 20 songs with the API's field names. With --static it is
+// Kestrel's own static-file middleware over DIR (ranges, ETag, Last-Modified; any file type): the ceiling
+// for streaming a stored file.
 
 string urls = "http://127.0.0.1:5091", path = "/api/v1/songs";
-string? bodyFile = null;
+string? bodyFile = null, staticRoot = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -17,8 +20,26 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--urls": urls = args[i + 1]; break;
         case "--path": path = args[i + 1]; break;
         case "--body": bodyFile = args[i + 1]; break;
+        case "--static": staticRoot = Path.GetFullPath(args[i + 1]); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
+}
+
+if (staticRoot is not null)
+{
+    var files = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
+    files.WebHost.UseKestrelCore();
+    files.Services.AddLogging();
+    var server = files.Build();
+    server.Urls.Add(urls);
+    server.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(staticRoot),
+        ServeUnknownFileTypes = true,
+    });
+    Console.WriteLine($"baseline: static files of {staticRoot} on {urls}");
+    await server.RunAsync();
+    return 0;
 }
 
 var body = bodyFile is null ? SyntheticPage.Create(20) : File.ReadAllBytes(bodyFile);

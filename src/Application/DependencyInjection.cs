@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
         services.AddSingleton<Common.Caching.CatalogVersion>();
+        services.AddSingleton<Features.Streaming.SongAudioRows>();
         services.AddSingleton(Common.Mapping.Mappings.Config);
         services.TryAddSingleton<Common.Errors.ITransientFailureDetector, Common.Errors.NoTransientFailures>();
 

@@ -56,6 +56,12 @@ public static class DependencyInjection
         services.AddSingleton<Audio.IFormatReader, Audio.WavReader>();
         services.AddSingleton<Application.Common.Audio.IAudioInspector, Audio.AudioInspector>();
         services.AddAudioStorage(configuration);
+        services.AddSingleton(new Application.Features.Streaming.StreamingOptions(
+            configuration.GetValue("Streaming:SignedUrlMinutes", Application.Features.Streaming.StreamingOptions.DefaultSignedUrlMinutes),
+            configuration.GetValue(S3StorageOptions.Section + ":RedirectStreams", true),
+            configuration.GetValue("Streaming:MaxOpenStreams", Application.Features.Streaming.StreamingOptions.DefaultMaxOpenStreams)).Validated());
+        services.AddSingleton<Application.Features.Streaming.StreamSlots>();
+        services.AddSingleton<Application.Features.Streaming.IStreamUrlSigner, StreamUrlSigner>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
     }

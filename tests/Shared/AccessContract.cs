@@ -6,6 +6,7 @@ using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Application.Features.Streaming;
 using MusicPlayer.Application.Features.Users;
 
 namespace MusicPlayer.Tests.Shared;
@@ -74,6 +75,10 @@ public static class AccessContract
         [typeof(GetAlbumCover.Query)] = Access.Public,
         [typeof(PutSongCover.Command)] = Access.Admin,
         [typeof(PutAlbumCover.Command)] = Access.Admin,
+        // Streaming: a bearer token or a signed URL, so public at the request level; the handler refuses an
+        // anonymous caller without a signature (401) and a wrong, expired or other song's signature (403).
+        [typeof(OpenSongStream.Query)] = Access.Public,
+        [typeof(GetStreamUrl.Query)] = Access.Authenticated,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

@@ -38,7 +38,8 @@ internal static class Hosting
             .WithOrigins(origins)
             .AllowAnyHeader()
             .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")));
+            // Content-Range, Accept-Ranges and ETag: for script players that read a stream in ranges (an <audio> element needs no CORS).
+            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate", "Content-Range", "Accept-Ranges", "ETag")));
         return builder;
     }
 
@@ -77,12 +78,15 @@ internal static class Hosting
     /// <summary>
     /// Turns an absolute <c>Location</c> on this service (as CreatedAtAction builds it from the request's
     /// Host header) into a path, which RFC 9110 allows: a forged Host can then never be echoed to a
-    /// client or a cache, whatever <c>AllowedHosts</c> says.
+    /// client or a cache, whatever <c>AllowedHosts</c> says. A Location elsewhere (a presigned URL of the
+    /// object store a stream redirects to) stays as it is.
     /// </summary>
     private static Task RelativeLocation(object state)
     {
-        var headers = ((HttpContext)state).Response.Headers;
-        if (Uri.TryCreate(headers.Location.ToString(), UriKind.Absolute, out var location))
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        if (Uri.TryCreate(headers.Location.ToString(), UriKind.Absolute, out var location)
+            && string.Equals(location.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
             headers.Location = location.PathAndQuery;
         return Task.CompletedTask;
     }

@@ -13,6 +13,10 @@ internal sealed class HttpSongUrls(IHttpContextAccessor accessor, IConfiguration
 
     public string Stream(int songId) => $"{Origin(accessor.HttpContext, configuration)}/api/v1/songs/{songId}/stream";
 
+    public string SignedStream(int songId, long expires, string signature) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Stream(songId)}?expires={expires}&sig={Uri.EscapeDataString(signature)}");
+
     /// <summary>The scheme, host and path base that URLs start with.</summary>
     public static string Origin(HttpContext? context, IConfiguration configuration)
     {

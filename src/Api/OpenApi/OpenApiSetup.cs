@@ -65,12 +65,15 @@ internal static class OpenApiSetup
                     foreach (var (status, response) in sorted) responses[status] = response;
                 }
 
+                // One action may answer GET and HEAD: the HEAD operation gets an id of its own.
                 if (context.Description.ActionDescriptor is ControllerActionDescriptor action)
-                    operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}";
+                    operation.OperationId ??= $"{action.ControllerName}_{action.ActionName}"
+                                              + (context.Description.HttpMethod == HttpMethods.Head ? "Head" : "");
 
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<StreamedBodyAttribute>().SingleOrDefault() is { } streamed)
                     operation.RequestBody = streamed.ToRequestBody();
+                if (metadata.OfType<ByteRangesAttribute>().Any()) ByteRangesAttribute.Describe(operation);
 
                 var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
                 operation.Security = needsToken

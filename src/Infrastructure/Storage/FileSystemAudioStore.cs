@@ -169,6 +169,9 @@ internal sealed class FileSystemAudioStore : IAudioStore
             return new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read | FileShare.Delete, Options = options,
+                // Unbuffered: readers (a stream response, a cover) read in large blocks of their own, and an async read
+                // through FileStream's own 4 KiB buffer would be serialized behind its lock for nothing.
+                BufferSize = 0,
             });
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

@@ -226,7 +226,8 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
         foreach (var (method, path, operation) in await OperationsAsync())
         {
             var because = $"{method} {path}";
-            var success = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToArray();
+            // A 206 is the same body, in part: it comes with a 200 (the ranged operations, checked below).
+            var success = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2') && r.Name != "206").ToArray();
             success.Should().ContainSingle(because);
             var (status, response) = (success[0].Name, success[0].Value);
             if (status == "204")
@@ -243,8 +244,52 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
                 content.Select(c => c.Name).Should().Equal(["image/jpeg", "image/png", "image/webp"], because);
                 continue;
             }
+            if (path.EndsWith("/stream", StringComparison.Ordinal))
+            {
+                // The stream is the audio bytes in their own type, whole or in part.
+                content.Select(c => c.Name).Should().Equal(AudioTypes, because);
+                continue;
+            }
             content.Select(c => c.Name).Should().Equal(["application/json"], because);
         }
+    }
+
+    private static readonly string[] AudioTypes = ["audio/mpeg", "audio/flac", "audio/ogg", "audio/mp4", "audio/wav"];
+
+    [Theory]
+    [InlineData("get")]
+    [InlineData("head")]
+    public async Task Stream_DocumentsRangesConditionsRedirectAndItsErrors(string method)
+    {
+        var operation = Operation(await DocumentAsync(), method, "/api/v1/songs/{id}/stream");
+
+        Statuses(operation).Should().Equal("200", "206", "302", "304", "401", "403", "404", "416", "503");
+        var parameters = operation.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("in").GetString());
+        parameters.Should().Contain(new Dictionary<string, string?>
+        {
+            ["id"] = "path", ["expires"] = "query", ["sig"] = "query", ["Range"] = "header", ["If-Range"] = "header", ["If-None-Match"] = "header",
+        });
+        var responses = operation.GetProperty("responses");
+        responses.GetProperty("206").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal(AudioTypes);
+        responses.GetProperty("206").GetProperty("headers").TryGetProperty("Content-Range", out _).Should().BeTrue();
+        responses.GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).Should().BeTrue();
+        responses.GetProperty("302").GetProperty("headers").TryGetProperty("Location", out _).Should().BeTrue();
+        foreach (var empty in new[] { "302", "304", "416" })
+            responses.GetProperty(empty).TryGetProperty("content", out _).Should().BeFalse(empty);
+    }
+
+    [Fact]
+    public async Task StreamUrl_IsAuthenticated_AndAnswersUrlAndExpiry()
+    {
+        var document = await DocumentAsync();
+        var operation = Operation(document, "get", "/api/v1/songs/{id}/stream-url");
+
+        Statuses(operation).Should().Contain(["200", "401", "404"]);
+        var schema = operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString()!;
+        document.GetProperty("components").GetProperty("schemas").GetProperty(schema.Split('/')[^1]).GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(["url", "expiresAt"]);
     }
 
     [Fact]
@@ -255,6 +300,13 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
             foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
             {
                 var because = $"{method} {path} {response.Name}";
+                if (response.Name == "416")
+                {
+                    // RFC 9110 15.5.17: the answer to an unsatisfiable range is its Content-Range, not a body.
+                    response.Value.TryGetProperty("content", out _).Should().BeFalse(because);
+                    response.Value.GetProperty("headers").TryGetProperty("Content-Range", out _).Should().BeTrue(because);
+                    continue;
+                }
                 var content = response.Value.GetProperty("content").EnumerateObject().ToArray();
                 content.Select(c => c.Name).Should().Equal(["application/problem+json"], because);
                 content[0].Value.GetProperty("schema").GetProperty("$ref").GetString().Should().MatchRegex("ProblemDetails$", because);
@@ -288,7 +340,8 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
         foreach (var (method, path, operation) in await OperationsAsync())
         {
             var parameters = operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToArray() : [];
-            foreach (var parameter in parameters)
+            // Header parameters are named as HTTP spells them (Range, If-None-Match).
+            foreach (var parameter in parameters.Where(x => x.GetProperty("in").GetString() != "header"))
                 parameter.GetProperty("name").GetString().Should().MatchRegex("^[a-z][A-Za-z0-9]*$", "{0} {1}", method, path);
 
             var inPath = parameters.Where(x => x.GetProperty("in").GetString() == "path").ToArray();

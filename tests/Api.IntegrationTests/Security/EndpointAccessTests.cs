@@ -45,7 +45,8 @@ public sealed class EndpointAccessTests(MusicPlayerFactory factory) : IClassFixt
     [Fact]
     public void Contract_EveryRequestButTheHostsOwn_IsSentByExactlyOneOperation()
     {
-        var sent = Operations.Select(o => o.RequestType!).ToArray();
+        // A HEAD is the GET of the same action without its body: the same operation for this purpose.
+        var sent = Operations.Where(o => o.Method != "HEAD").Select(o => o.RequestType!).ToArray();
 
         sent.Should().OnlyHaveUniqueItems();
         sent.Should().BeEquivalentTo(AccessContract.ByRequest.Keys.Except(AccessContract.HostOnly));

@@ -57,7 +57,8 @@ public static class ApiOperations
                 var requestType = e.Metadata.OfType<ISendsRequest>().SingleOrDefault()?.RequestType;
                 Access? expected = requestType is not null && AccessContract.ByRequest.TryGetValue(requestType, out var access) ? access : null;
                 var path = "/" + Regex.Replace(e.RoutePattern.RawText!, @"\{([^}:]+)(:[^}]*)?\}", "{$1}");
-                return new ApiOperation(method, path, $"{action.ControllerName}_{action.ActionName}", requestType, expected, e);
+                var operationId = $"{action.ControllerName}_{action.ActionName}" + (method == HttpMethods.Head ? "Head" : "");
+                return new ApiOperation(method, path, operationId, requestType, expected, e);
             }))
             .OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal)
             .ToArray();

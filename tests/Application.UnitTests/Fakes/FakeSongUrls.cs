@@ -10,4 +10,6 @@ public sealed class FakeSongUrls : ISongUrls
     public static readonly FakeSongUrls Instance = new();
 
     public string Stream(int songId) => $"{Origin}/api/v1/songs/{songId}/stream";
+
+    public string SignedStream(int songId, long expires, string signature) => $"{Stream(songId)}?expires={expires}&sig={signature}";
 }

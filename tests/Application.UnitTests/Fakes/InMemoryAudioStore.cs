@@ -51,7 +51,11 @@ public sealed class InMemoryAudioStore : IAudioStore
         return Task.CompletedTask;
     }
 
-    public Uri? PresignGet(string key, TimeSpan lifetime, string contentType) => null;
+    /// <summary>Where presigned URLs point, like an object store's; null (the default) for a store that cannot presign, like a disk.</summary>
+    public Uri? PresignOrigin { get; set; }
+
+    public Uri? PresignGet(string key, TimeSpan lifetime, string contentType) =>
+        PresignOrigin is null ? null : new Uri(PresignOrigin, $"{key}?seconds={(int)lifetime.TotalSeconds}&type={Uri.EscapeDataString(contentType)}");
 
     private byte[] Get(string key) => _objects.TryGetValue(key, out var bytes) ? bytes : throw new NotFoundException("Stored audio", key);
 

@@ -75,6 +75,9 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRepository<MusicPlayer.Domain.Uploads.UploadSession>>(_uploadSessions));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<MusicPlayer.Domain.Uploads.UploadSession>>(_uploadSessions));
         services.Replace(ServiceDescriptor.Singleton<IUploadUrlSigner>(FakeUploadUrls.Instance));
+        services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Features.Streaming.IStreamUrlSigner>(FakeStreamUrlSigner.Instance));
+        services.Replace(ServiceDescriptor.Singleton(new MusicPlayer.Application.Features.Streaming.StreamingOptions()));
+        services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Features.Streaming.StreamSlots, MusicPlayer.Application.Features.Streaming.StreamSlots>());
         services.Replace(ServiceDescriptor.Singleton<IUploadSessionUrls>(FakeUploadUrls.Instance));
         services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Common.Observability.IServiceMetrics>(_metrics));
 
@@ -127,7 +130,13 @@ public sealed class PipelineTests : IDisposable
         ["GetAlbumCover"] = m => m.Send(new GetAlbumCover.Query(1)),
         ["PutSongCover"] = m => m.Send(new PutSongCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 1]))),
         ["PutAlbumCover"] = m => m.Send(new PutAlbumCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 2]))),
+        ["GetStreamUrl"] = m => m.Send(new MusicPlayer.Application.Features.Streaming.GetStreamUrl.Query(1)),
+        // Public at the request level: a signed URL is the credential of an anonymous caller.
+        ["OpenSongStream"] = m => m.Send(new MusicPlayer.Application.Features.Streaming.OpenSongStream.Query(1, StreamExpiry.ToString(),
+            FakeStreamUrlSigner.Instance.Sign(1, StreamExpiry))),
     };
+
+    private static readonly long StreamExpiry = DateTimeOffset.UtcNow.AddYears(100).ToUnixTimeSeconds();
 
     private void SeedAlbumWithSong()
     {

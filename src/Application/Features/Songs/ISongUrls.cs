@@ -5,6 +5,9 @@ public interface ISongUrls
 {
     /// <summary>The absolute URL of <c>/api/v1/songs/{id}/stream</c>.</summary>
     string Stream(int songId);
+
+    /// <summary>The stream URL carrying an expiry (Unix seconds) and its signature: usable without a token.</summary>
+    string SignedStream(int songId, long expires, string signature);
 }
 
 public static class SongUrlExtensions
