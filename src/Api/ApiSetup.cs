@@ -53,12 +53,15 @@ internal static class ApiSetup
 
         var jwt = JwtOptions.From(builder.Configuration)
             .EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The validation parameters need the key ring, a singleton of the container: configured once it is built.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing>((o, keys) =>
         {
             o.MapInboundClaims = false;
-            o.TokenValidationParameters = jwt.ValidationParameters();
+            o.TokenValidationParameters = jwt.ValidationParameters(keys);
             o.Events = new JwtBearerEvents
             {
+                OnMessageReceived = context => keys.EnsureFreshAsync(BearerKid.Of(context.Request), context.HttpContext.RequestAborted).AsTask(),
                 OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 // Answer a missing or bad token the way every other error is answered.
                 OnChallenge = async context =>

@@ -1,3 +1,4 @@
+using MusicPlayer.Domain.Comments;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -12,11 +13,12 @@ public sealed class GetSongTests
 
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
+    private readonly InMemoryRepository<Comment> _comments = new();
     private readonly FakeCurrentUser _user = FakeCurrentUser.User(Caller);
 
     // The links are the ones the seeded songs hold: the album side of each link is what the reader's query reads.
     private Task<SongDetailDto> Handle(int id) =>
-        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
+        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _comments, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
 
     internal static InMemoryRepository<AlbumSong> Links(InMemoryRepository<Song> songs) =>
         new InMemoryRepository<AlbumSong>().Seed(songs.Items.SelectMany(s => s.Albums).ToArray());
