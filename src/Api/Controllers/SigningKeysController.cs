@@ -12,7 +12,7 @@ public sealed class SigningKeysController(IMediator mediator) : ControllerBase
 {
     /// <summary>Public keys of our access tokens (JWKS)</summary>
     /// <remarks>A JSON Web Key Set (RFC 7517) with the key that signs access tokens now and every previous one whose tokens may still be valid; a token's kid header names its key. Other services verify our tokens with it. Empty with Jwt:Algorithm HS256. Cacheable for 5 minutes; refetch it when a token names a kid you do not have.</remarks>
-    [HttpGet("/.well-known/jwks.json")]
+    [HttpGet(OpenApiSetup.JwksPath)]
     [Sends<GetJwks.Query>]
     [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
     public async Task<ActionResult<JsonWebKeySetDto>> Jwks(CancellationToken ct) =>
@@ -20,7 +20,7 @@ public sealed class SigningKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>Rotate the token signing key (admin)</summary>
     /// <remarks>With RS256/ES256 and generated keys: a new key signs from now on; the previous one stays in the JWKS and keeps verifying until the tokens it signed have expired. 409 when the key comes from configuration (HS256, or Jwt:SigningKeyPem).</remarks>
-    [HttpPost("/api/v1/admin/signing-keys/rotate")]
+    [HttpPost("api/v1/admin/signing-keys/rotate")]
     [Sends<RotateSigningKey.Command>]
     [Authorize]
     [Problem(StatusCodes.Status409Conflict)]
