@@ -78,6 +78,7 @@ public static class AccessContract
         [typeof(PutAlbumCover.Command)] = Access.Admin,
         // Comments: the author (or an admin, for deletion) is checked by the handler, after the token.
         [typeof(ListSongComments.Query)] = Access.Public,
+        [typeof(GetComment.Query)] = Access.Public,
         [typeof(PostComment.Command)] = Access.Authenticated,
         [typeof(UpdateComment.Command)] = Access.Authenticated,
         [typeof(DeleteComment.Command)] = Access.Authenticated,

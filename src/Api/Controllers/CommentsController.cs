@@ -31,8 +31,14 @@ public sealed class CommentsController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<CommentDto>> Post(int id, CommentInput body, CancellationToken ct)
     {
         var comment = await mediator.Send(new PostComment.Command(id, body), ct);
-        return Created($"/api/v1/comments/{comment.Id}", comment);
+        return CreatedAtAction(nameof(Get), new { id = comment.Id }, comment);
     }
+
+    /// <summary>Get a comment</summary>
+    [HttpGet("comments/{id:int}")]
+    [Sends<GetComment.Query>]
+    public async Task<ActionResult<CommentDto>> Get(int id, CancellationToken ct) =>
+        Ok(await mediator.Send(new GetComment.Query(id), ct));
 
     /// <summary>Edit your comment</summary>
     /// <remarks>Its author only; anyone else gets 403.</remarks>
