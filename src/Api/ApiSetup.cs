@@ -54,11 +54,11 @@ internal static class ApiSetup
         var jwt = JwtOptions.From(builder.Configuration)
             .EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        // The validation parameters need the key ring, a singleton of the container: configured once it is built.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing>((o, keys) =>
+        // The validation parameters need the key ring and the clock, singletons of the container: configured once it is built.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing, TimeProvider>((o, keys, clock) =>
         {
             o.MapInboundClaims = false;
-            o.TokenValidationParameters = jwt.ValidationParameters(keys);
+            o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
             o.Events = new JwtBearerEvents
             {
                 OnMessageReceived = context => keys.EnsureFreshAsync(BearerKid.Of(context.Request), context.HttpContext.RequestAborted).AsTask(),

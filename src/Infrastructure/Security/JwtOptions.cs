@@ -62,11 +62,22 @@ public sealed class JwtOptions
             : this;
 
     /// <summary>
-    /// What a token must satisfy: signed with the configured algorithm only (no other, no <c>none</c>), by the key
-    /// its <c>kid</c> names in <paramref name="keys"/> (never by trying every key), issuer, audience, lifetime.
+    /// A token's lifetime checked by the service's clock (the one it issues tokens by): an expiry is required,
+    /// and now must lie between not-before and expiry, each widened by <see cref="ClockSkew"/>.
     /// </summary>
-    public TokenValidationParameters ValidationParameters(SigningKeyRing keys) => new()
+    public static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, DateTime now) =>
+        expires is { } expiry
+        && (notBefore is not { } start || (start <= expiry && now >= start.ToUniversalTime() - ClockSkew))
+        && now < expiry.ToUniversalTime() + ClockSkew;
+
+    /// <summary>
+    /// What a token must satisfy: signed with the configured algorithm only (no other, no <c>none</c>), by the key
+    /// its <c>kid</c> names in <paramref name="keys"/> (never by trying every key), issuer, audience, lifetime
+    /// (by <paramref name="clock"/>, the clock tokens are issued by).
+    /// </summary>
+    public TokenValidationParameters ValidationParameters(SigningKeyRing keys, TimeProvider clock) => new()
     {
+        LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires, clock.GetUtcNow().UtcDateTime),
         ValidIssuer = Issuer,
         ValidAudience = Audience,
         IssuerSigningKeyResolver = keys.Resolve,
