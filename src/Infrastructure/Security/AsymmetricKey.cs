@@ -88,7 +88,7 @@ internal sealed class AsymmetricKey
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new InvalidOperationException($"{source} is not a {(algorithm == Rs256 ? "RSA" : "ECDSA P-256")} key, which Jwt:Algorithm {algorithm} needs.", e);
+            throw new InvalidOperationException($"{source} is not an {(algorithm == Rs256 ? "RSA" : "ECDSA P-256")} key, which Jwt:Algorithm {algorithm} needs.", e);
         }
 
         if (key is RSA { KeySize: < MinimumRsaBits })
