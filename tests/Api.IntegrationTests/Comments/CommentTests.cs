@@ -113,6 +113,17 @@ public sealed class CommentTests(MusicPlayerFactory factory) : IClassFixture<Mus
     }
 
     [Fact]
+    public async Task PostComment_BodyOfTheWrongType_SaysSo()
+    {
+        var song = await _admin.CreateSongAsync();
+
+        var response = await _user.PostAsync(CommentApi.OfSong(song.Id()), new StringContent("{\"body\": 42}", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeValidationProblemAsync("body");
+        problem.GetProperty("errors").GetProperty("body")[0].GetString().Should().Be("The value is malformed or of the wrong type.");
+    }
+
+    [Fact]
     public async Task PostComment_NotJson_Returns400()
     {
         var song = await _admin.CreateSongAsync();
