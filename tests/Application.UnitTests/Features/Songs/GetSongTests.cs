@@ -24,6 +24,19 @@ public sealed class GetSongTests
         new InMemoryRepository<AlbumSong>().Seed(songs.Items.SelectMany(s => s.Albums).ToArray());
 
     [Fact]
+    public async Task Handle_CommentCount_CountsThatSongsComments()
+    {
+        var song = TestData.Song(id: 3);
+        var author = TestData.User(id: 9);
+        _songs.Seed(song, TestData.Song(id: 4));
+        _comments.Seed(TestData.Comment(3, author), TestData.Comment(3, author), TestData.Comment(4, author));
+
+        var result = await Handle(3);
+
+        result.CommentCount.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Handle_KnownId_ReturnsSongWithItsFields()
     {
         var song = TestData.Song(title: "Naima", artist: "John Coltrane", genre: "Jazz", duration: 261, likeCount: 8,
