@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using MusicPlayer.Api.OpenApi;
+using MusicPlayer.Api.Security;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.Comments;
 
@@ -14,9 +16,11 @@ namespace MusicPlayer.Api.Controllers;
 public sealed class CommentsController(IMediator mediator) : ControllerBase
 {
     /// <summary>List a song's comments</summary>
-    /// <remarks>Paged, newest first. Bodies are plain text exactly as posted: escape them when you display them.</remarks>
+    /// <remarks>Paged, newest first. Bodies are plain text exactly as posted: escape them when you display them. Anonymous callers share the list limit per address (429 with Retry-After).</remarks>
     [HttpGet("songs/{id:int}/comments")]
     [Sends<ListSongComments.Query>]
+    [EnableRateLimiting(ListRateLimiting.Policy)]
+    [Problem(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<PagedResult<CommentDto>>> List(int id, CancellationToken ct,
         int page = PagingLimits.DefaultPage, int pageSize = PagingLimits.DefaultPageSize) =>
         Ok(await mediator.Send(new ListSongComments.Query(id) { Page = page, PageSize = pageSize }, ct));

@@ -42,7 +42,7 @@ public sealed class SigningKeyRing : ISigningKeys
     private readonly SigningKeyProtector _protector;
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot _snapshot;
-    private DateTime _lastLoadAttempt = DateTime.MinValue;
+    private long _lastLoadAttemptTicks = DateTime.MinValue.Ticks;
 
     public SigningKeyRing(JwtOptions options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<SigningKeyRing> logger)
     {
@@ -87,7 +87,7 @@ public sealed class SigningKeyRing : ISigningKeys
     {
         if (!Generated) return;
         var snapshot = _snapshot;
-        var since = _clock.GetUtcNow().UtcDateTime - _lastLoadAttempt;
+        var since = _clock.GetUtcNow().UtcDateTime - new DateTime(Interlocked.Read(ref _lastLoadAttemptTicks), DateTimeKind.Utc);
         var unknown = !string.IsNullOrEmpty(kid) && !snapshot.Keys.ContainsKey(kid);
         if (since < RefreshInterval && !(unknown && since >= UnknownKidCooldown)) return;
 
@@ -149,7 +149,7 @@ public sealed class SigningKeyRing : ISigningKeys
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _lastLoadAttempt = _clock.GetUtcNow().UtcDateTime;
+        Interlocked.Exchange(ref _lastLoadAttemptTicks, _clock.GetUtcNow().UtcDateTime.Ticks);
         var rows = await ReadAsync(cancellationToken);
         var signer = UsableSigner(rows);
         if (signer is null)
