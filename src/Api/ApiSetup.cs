@@ -51,11 +51,11 @@ internal static class ApiSetup
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
-        var jwt = JwtOptions.From(builder.Configuration)
-            .EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
+        JwtOptions.From(builder.Configuration).EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        // The validation parameters need the key ring and the clock, singletons of the container: configured once it is built.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing, TimeProvider>((o, keys, clock) =>
+        // The validation parameters need the settings, the key ring and the clock, singletons of the container: configured once it is built.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtOptions, SigningKeyRing, TimeProvider>((o, jwt, keys, clock) =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
