@@ -51,14 +51,17 @@ internal static class ApiSetup
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
-        var jwt = JwtOptions.From(builder.Configuration)
-            .EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        JwtOptions.From(builder.Configuration).EnsureUsableIn(builder.Environment.EnvironmentName, builder.Environment.IsDevelopment());
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The validation parameters need the settings, the key ring and the clock, singletons of the container: configured once it is built.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtOptions, SigningKeyRing, TimeProvider>((o, jwt, keys, clock) =>
         {
             o.MapInboundClaims = false;
-            o.TokenValidationParameters = jwt.ValidationParameters();
+            o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
             o.Events = new JwtBearerEvents
             {
+                OnMessageReceived = context => keys.EnsureFreshAsync(BearerKid.Of(context.Request), context.HttpContext.RequestAborted).AsTask(),
                 OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 // Answer a missing or bad token the way every other error is answered.
                 OnChallenge = async context =>

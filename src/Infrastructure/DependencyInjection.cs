@@ -31,12 +31,20 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
+        services.AddScoped<Application.Features.Comments.ICommentStore, CommentStore>();
+        services.AddSingleton(new Application.Features.Comments.CommentLimit(
+            configuration.GetValue("RateLimiting:Comments:PermitLimit", Application.Features.Comments.CommentLimit.DefaultPermitLimit),
+            configuration.GetValue("RateLimiting:Comments:WindowSeconds", Application.Features.Comments.CommentLimit.DefaultWindowSeconds)));
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));
         services.AddSingleton<IPasswordHasher>(provider =>
             PasswordHashingGate.From(provider.GetRequiredService<PasswordHasher>(), configuration));
         services.AddSingleton(JwtOptions.From(configuration));
+        services.AddSingleton(provider => new SigningKeyRing(provider.GetRequiredService<JwtOptions>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SigningKeyRing>>()));
+        services.AddSingleton<Application.Features.Tokens.ISigningKeys>(provider => provider.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<ITokenService, TokenService>();
         services.AddHostedService(provider => new RefreshTokenPurge(provider.GetRequiredService<IServiceScopeFactory>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -66,12 +74,14 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Creates the database or brings its schema up to date. Runs once at start-up.</summary>
+    /// <summary>Creates the database or brings its schema up to date, and loads (or, at first start, generates) the stored token signing keys. Runs once at start-up.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
         await database.MigrateAsync(cancellationToken);
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
+        // Generated signing keys live in the schema just migrated: the first start makes the first one.
+        if (scope.ServiceProvider.GetService<SigningKeyRing>() is { } keys) await keys.InitializeAsync(cancellationToken);
     }
 }

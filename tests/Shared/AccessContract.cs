@@ -2,11 +2,13 @@ using System.Reflection;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
+using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Streaming;
+using MusicPlayer.Application.Features.Tokens;
 using MusicPlayer.Application.Features.Users;
 
 namespace MusicPlayer.Tests.Shared;
@@ -79,6 +81,15 @@ public static class AccessContract
         // anonymous caller without a signature (401) and a wrong, expired or other song's signature (403).
         [typeof(OpenSongStream.Query)] = Access.Public,
         [typeof(GetStreamUrl.Query)] = Access.Authenticated,
+        // Comments: the author (or an admin, for deletion) is checked by the handler, after the token.
+        [typeof(ListSongComments.Query)] = Access.Public,
+        [typeof(GetComment.Query)] = Access.Public,
+        [typeof(PostComment.Command)] = Access.Authenticated,
+        [typeof(UpdateComment.Command)] = Access.Authenticated,
+        [typeof(DeleteComment.Command)] = Access.Authenticated,
+        // Tokens for other services
+        [typeof(GetJwks.Query)] = Access.Public,
+        [typeof(RotateSigningKey.Command)] = Access.Admin,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

@@ -68,6 +68,14 @@ public static partial class TestData
         return id == 0 ? song : WithId(song, id);
     }
 
+    /// <summary>A comment by <paramref name="author"/> on song <paramref name="songId"/>, with its author loaded as a read would.</summary>
+    public static Domain.Comments.Comment Comment(int songId, Domain.Users.User author, string body = "Great solo.", DateTime? createdAt = null, int id = 0)
+    {
+        var comment = Domain.Comments.Comment.Create(songId, author.Id, body, createdAt ?? Now);
+        typeof(Domain.Comments.Comment).GetProperty(nameof(Domain.Comments.Comment.Author))!.SetValue(comment, author);
+        return id == 0 ? comment : WithId(comment, id);
+    }
+
     /// <summary>Gives an entity the id the store would have assigned.</summary>
     public static T WithId<T>(T entity, int id) where T : Entity
     {

@@ -15,9 +15,10 @@ internal static class InvalidRequestResponse
     public static IActionResult Create(ActionContext context)
     {
         var errors = new ModelStateDictionary();
-        foreach (var (key, entry) in context.ModelState)
+        // JSON path errors first: a body field named "body" (a comment's) must keep its own message, not the body parameter's.
+        foreach (var (key, entry) in context.ModelState.OrderBy(e => e.Key.StartsWith('$') ? 0 : 1))
         {
-            if (entry.Errors.Count == 0) continue;
+            if (entry is not { Errors.Count: > 0 }) continue;
             var (field, message) = Describe(key);
             if (!errors.ContainsKey(field)) errors.AddModelError(field, message);
         }

@@ -35,6 +35,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             Application.Common.Audio.UnsupportedImageException e =>
                 Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported image", e.Message),
             TooBusyException e => Busy(httpContext, e),
+            TooManyRequestsException e => TooMany(httpContext, e),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
                     $"The request body must not exceed {RequestBodyLimit.LimitOf(httpContext)} bytes."),
@@ -76,10 +77,19 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
     private static ProblemDetails Busy(HttpContext httpContext, TooBusyException busy)
     {
-        httpContext.Response.Headers.RetryAfter =
-            Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        httpContext.Response.Headers.RetryAfter = RetryAfterHeader(busy.RetryAfter);
         return Problem(StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", busy.Message);
     }
+
+    private static ProblemDetails TooMany(HttpContext httpContext, TooManyRequestsException limited)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterHeader(limited.RetryAfter);
+        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", limited.Message);
+    }
+
+    /// <summary>Whole seconds, rounded up, at least one: a client that waits this long is let in.</summary>
+    public static string RetryAfterHeader(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ProblemDetails Unavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable",

@@ -11,13 +11,20 @@ namespace MusicPlayer.Api.OpenApi;
 /// </summary>
 internal static class OpenApiSetup
 {
+    /// <summary>The well-known document other services fetch our public keys from, the one operation outside /api/v1.</summary>
+    public const string JwksPath = ".well-known/jwks.json";
+
+    /// <summary>Whether the document describes a route: the API and the JWKS document; not /health, /metrics or the document itself.</summary>
+    public static bool IsDocumented(string? relativePath) =>
+        relativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path == JwksPath);
+
     public const string BearerScheme = "Bearer";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/") == true;
+            options.ShouldInclude = description => IsDocumented(description.RelativePath);
             options.CreateSchemaReferenceId = SchemaIds.Create;
             options.AddSchemaTransformer<ResponseRequiredTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
@@ -26,7 +33,7 @@ internal static class OpenApiSetup
                 {
                     Title = "MusicPlayer API",
                     Version = "v1",
-                    Description = "Catalog of albums and songs, likes and accounts. Errors are RFC 9457 problem details.",
+                    Description = "Catalog of albums and songs, likes, comments and accounts. Errors are RFC 9457 problem details.",
                     License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
                     Contact = new OpenApiContact { Name = "MusicPlayer maintainers", Url = new Uri("https://github.com/musicplayer/musicplayer") },
                 };
@@ -47,6 +54,8 @@ internal static class OpenApiSetup
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
                     new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
+                    new() { Name = "Comments", Description = "Comments on songs: plain text, newest first." },
+                    new() { Name = "Tokens", Description = "The public keys that verify our access tokens (JWKS), and their rotation." },
                 };
                 return Task.CompletedTask;
             });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -80,7 +79,7 @@ internal static class RateLimitProblem
     public static async ValueTask WriteAsync(HttpContext http, TimeSpan retryAfter)
     {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = Http.ProblemExceptionHandler.RetryAfterHeader(retryAfter);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Comments;
+using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Domain.Likes;
 using MusicPlayer.Domain.Uploads;
 using MusicPlayer.Domain.Users;
@@ -16,6 +18,8 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<UserLike> UserLikes => Set<UserLike>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

@@ -16,7 +16,19 @@ public sealed class JwtOptions
     /// <summary>The key appsettings.Development.json carries: public, so refused in every other environment.</summary>
     public const string DevelopmentSigningKey = "development-only-signing-key-change-me-0123456789";
 
+    /// <summary>The HMAC secret of HS256 tokens; with RS256/ES256 it still keys the upload URL signatures and, unless <see cref="KeyEncryptionKey"/> is set, the encryption of generated private keys.</summary>
     public string? SigningKey { get; init; }
+
+    /// <summary><c>HS256</c> (default: the shared secret), <c>RS256</c> or <c>ES256</c> (a key pair whose public half is published at /.well-known/jwks.json).</summary>
+    public string Algorithm { get; init; } = SecurityAlgorithms.HmacSha256;
+
+    /// <summary>With RS256/ES256: the private key in PEM; when unset the service generates its keys and keeps them in the database.</summary>
+    public string? SigningKeyPem { get; init; }
+
+    /// <summary>With generated keys: the secret (at least 32 bytes) their private halves are encrypted under; <see cref="SigningKey"/> when unset.</summary>
+    public string? KeyEncryptionKey { get; init; }
+
+    public bool IsAsymmetric => Algorithm != SecurityAlgorithms.HmacSha256;
     public string Issuer { get; init; } = "musicplayer";
     public string Audience { get; init; } = "musicplayer";
     public int AccessTokenMinutes { get; init; } = 15;
@@ -31,6 +43,12 @@ public sealed class JwtOptions
                 "Jwt:SigningKey is not configured. Set it (at least 32 bytes) through configuration, e.g. the Jwt__SigningKey environment variable.");
         if (Encoding.UTF8.GetByteCount(options.SigningKey) < MinimumKeyBytes)
             throw new InvalidOperationException($"Jwt:SigningKey must be at least {MinimumKeyBytes} bytes.");
+        if (options.Algorithm != SecurityAlgorithms.HmacSha256 && !AsymmetricKey.IsSupported(options.Algorithm))
+            throw new InvalidOperationException($"Jwt:Algorithm '{options.Algorithm}' is not supported: use HS256, RS256 or ES256.");
+        if (!options.IsAsymmetric && !string.IsNullOrWhiteSpace(options.SigningKeyPem))
+            throw new InvalidOperationException("Jwt:SigningKeyPem is set but Jwt:Algorithm is HS256: set Jwt:Algorithm to RS256 or ES256 to use it.");
+        if (options.KeyEncryptionKey is not null && Encoding.UTF8.GetByteCount(options.KeyEncryptionKey) < MinimumKeyBytes)
+            throw new InvalidOperationException($"Jwt:KeyEncryptionKey must be at least {MinimumKeyBytes} bytes.");
         if (options.AccessTokenMinutes <= 0 || options.RefreshTokenDays <= 0)
             throw new InvalidOperationException("Jwt:AccessTokenMinutes and Jwt:RefreshTokenDays must be positive.");
         return options;
@@ -43,15 +61,28 @@ public sealed class JwtOptions
                 $"Jwt:SigningKey is the development key, which is public; the {environmentName} environment needs a secret key of its own.")
             : this;
 
-    public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey!));
+    /// <summary>
+    /// A token's lifetime checked by the service's clock (the one it issues tokens by): an expiry is required,
+    /// and now must lie between not-before and expiry, each widened by <see cref="ClockSkew"/>.
+    /// </summary>
+    public static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, DateTime now) =>
+        expires is { } expiry
+        && (notBefore is not { } start || (start <= expiry && now >= start.ToUniversalTime() - ClockSkew))
+        && now < expiry.ToUniversalTime() + ClockSkew;
 
-    /// <summary>What a token must satisfy: our key with HMAC-SHA256 only, issuer, audience, lifetime.</summary>
-    public TokenValidationParameters ValidationParameters() => new()
+    /// <summary>
+    /// What a token must satisfy: signed with the configured algorithm only (no other, no <c>none</c>), by the key
+    /// its <c>kid</c> names in <paramref name="keys"/> (never by trying every key), issuer, audience, lifetime
+    /// (by <paramref name="clock"/>, the clock tokens are issued by).
+    /// </summary>
+    public TokenValidationParameters ValidationParameters(SigningKeyRing keys, TimeProvider clock) => new()
     {
+        LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires, clock.GetUtcNow().UtcDateTime),
         ValidIssuer = Issuer,
         ValidAudience = Audience,
-        IssuerSigningKey = Key,
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        IssuerSigningKeyResolver = keys.Resolve,
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = [Algorithm],
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateLifetime = true,

@@ -6,11 +6,13 @@ using MusicPlayer.Domain.Users;
 
 namespace MusicPlayer.Infrastructure.Security;
 
-/// <summary>Signs access tokens (HMAC-SHA256) with sub, role, jti, iat, exp, issuer, audience, the session version and the login id.</summary>
-internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITokenService
+/// <summary>
+/// Signs access tokens (with the current key of <see cref="SigningKeyRing"/>, whose id goes in the header as <c>kid</c>)
+/// with sub, role, jti, iat, exp, issuer, audience, the session version and the login id.
+/// </summary>
+internal sealed class TokenService(JwtOptions options, SigningKeyRing keys, TimeProvider clock) : ITokenService
 {
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly SigningCredentials _credentials = new(options.Key, SecurityAlgorithms.HmacSha256);
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.RefreshTokenDays);
 
@@ -25,7 +27,7 @@ internal sealed class TokenService(JwtOptions options, TimeProvider clock) : ITo
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = _credentials,
+            SigningCredentials = keys.SigningCredentials,
             Claims = new Dictionary<string, object>
             {
                 [ClaimNames.Subject] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

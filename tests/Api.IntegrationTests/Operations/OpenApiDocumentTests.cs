@@ -108,7 +108,7 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
 
         paths.Should().NotContain(p => p.StartsWith("/health") || p.StartsWith("/openapi") || p.StartsWith("/swagger"));
-        paths.Should().OnlyContain(p => p.StartsWith("/api/v1/"));
+        paths.Should().OnlyContain(p => p.StartsWith("/api/v1/") || p == "/.well-known/jwks.json");
     }
 
     [Fact]

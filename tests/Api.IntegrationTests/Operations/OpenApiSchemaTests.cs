@@ -1,3 +1,4 @@
+using MusicPlayer.Api.OpenApi;
 using System.Collections;
 using System.Net;
 using System.Reflection;
@@ -38,7 +39,7 @@ public sealed class OpenApiSchemaTests(MusicPlayerFactory factory) : IClassFixtu
         var walk = new SchemaWalk(document.GetProperty("components").GetProperty("schemas"));
         var descriptions = factory.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>()
             .ApiDescriptionGroups.Items.SelectMany(g => g.Items)
-            .Where(d => d.RelativePath?.StartsWith("api/") == true)
+            .Where(d => OpenApiSetup.IsDocumented(d.RelativePath))
             .ToArray();
         descriptions.Should().NotBeEmpty();
 

@@ -50,6 +50,9 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual int AccountPermitLimit => AuthPermitLimit;
 
+    /// <summary><c>RateLimiting:Comments:PermitLimit</c>: comments per user and minute, far above any test class unless a test lowers it.</summary>
+    protected virtual int CommentPermitLimit => 100_000;
+
     /// <summary>
     /// <c>Passwords:BcryptWorkFactor</c>: bcrypt's minimum, so the hundreds of registrations and logins
     /// of the HTTP tests stay fast; null leaves the production default, which
@@ -68,6 +71,7 @@ public class MusicPlayerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:Lists:PermitLimit", ListPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:AccountLogin:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:PasswordChange:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:Comments:PermitLimit", CommentPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (BcryptWorkFactor is { } workFactor)
             builder.UseSetting("Passwords:BcryptWorkFactor", workFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

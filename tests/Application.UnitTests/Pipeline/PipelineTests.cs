@@ -13,7 +13,10 @@ using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Uploads;
+using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Tokens;
+using MusicPlayer.Domain.Comments;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -36,6 +39,8 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
     private readonly InMemoryRepository<User> _users = new();
+    private readonly InMemoryRepository<Comment> _comments = new();
+    private readonly FakeSigningKeys _signingKeys;
     private readonly InMemoryRepository<MusicPlayer.Domain.Uploads.UploadSession> _uploadSessions = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryLikeStore _likeStore;
@@ -48,6 +53,7 @@ public sealed class PipelineTests : IDisposable
     public PipelineTests()
     {
         _likeStore = new InMemoryLikeStore(_songs, _likes);
+        _signingKeys = new FakeSigningKeys(_clock);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs))
             .AddApplication();
@@ -80,6 +86,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Features.Streaming.StreamSlots, MusicPlayer.Application.Features.Streaming.StreamSlots>());
         services.Replace(ServiceDescriptor.Singleton<IUploadSessionUrls>(FakeUploadUrls.Instance));
         services.Replace(ServiceDescriptor.Singleton<MusicPlayer.Application.Common.Observability.IServiceMetrics>(_metrics));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<Comment>>(_comments));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<Comment>>(_comments));
+        services.Replace(ServiceDescriptor.Singleton<ICommentStore>(new InMemoryCommentStore(_comments, _users, _songs, new CommentLimit())));
+        services.Replace(ServiceDescriptor.Singleton<ISigningKeys>(_signingKeys));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();
@@ -134,6 +144,7 @@ public sealed class PipelineTests : IDisposable
         // Public at the request level: a signed URL is the credential of an anonymous caller.
         ["OpenSongStream"] = m => m.Send(new MusicPlayer.Application.Features.Streaming.OpenSongStream.Query(1, StreamExpiry.ToString(),
             FakeStreamUrlSigner.Instance.Sign(1, StreamExpiry))),
+        ["ListSongComments"] = m => m.Send(new ListSongComments.Query(1)),
     };
 
     private static readonly long StreamExpiry = DateTimeOffset.UtcNow.AddYears(100).ToUnixTimeSeconds();
@@ -177,14 +188,20 @@ public sealed class PipelineTests : IDisposable
         ["UpdateUser"] = m => m.Send(new UpdateUser.Command(2, TestData.UserInput(username: "changed", email: "changed@example.com"))),
         ["ChangeRole"] = m => m.Send(new ChangeRole.Command(2, Roles.Admin)),
         ["DeleteUser"] = m => m.Send(new DeleteUser.Command(2)),
+        ["PostComment"] = m => m.Send(new PostComment.Command(1, new CommentInput("Another one."))),
+        ["UpdateComment"] = m => m.Send(new UpdateComment.Command(1, new CommentInput("Edited."))),
+        ["DeleteComment"] = m => m.Send(new DeleteComment.Command(1)),
+        ["RotateSigningKey"] = m => m.Send(new RotateSigningKey.Command()),
     };
 
-    /// <summary>An admin (1), bob (2), alice (7) with a refresh token, and a song alice and bob like.</summary>
+    /// <summary>An admin (1), bob (2), alice (7) with a refresh token, a song alice and bob like, and alice's comment (1) on it.</summary>
     private async Task SeedAccounts()
     {
-        _users.Seed(TestData.Admin(id: 1), TestData.User(username: "bob", email: "bob@example.com", id: 2), TestData.User(id: 7));
+        var alice = TestData.User(id: 7);
+        _users.Seed(TestData.Admin(id: 1), TestData.User(username: "bob", email: "bob@example.com", id: 2), alice);
         _tokens.Seed(7, "session-of-7");
         _songs.Seed(TestData.Song(id: 1));
+        _comments.Seed(TestData.Comment(1, alice, "First!", id: 1));
         await _likeStore.LikeAsync(7, 1, TestData.Now, CancellationToken.None);
         await _likeStore.LikeAsync(2, 1, TestData.Now, CancellationToken.None);
     }
@@ -196,6 +213,8 @@ public sealed class PipelineTests : IDisposable
         _tokens.Items.Should().ContainSingle().Which.IsActive(_clock.GetUtcNow().UtcDateTime).Should().BeTrue();
         _likes.Items.Should().HaveCount(2);
         _songs.Items.Single().LikeCount.Should().Be(2);
+        _comments.Items.Should().ContainSingle().Which.Body.Should().Be("First!");
+        _signingKeys.Rotations.Should().Be(0);
     }
 
     // Order

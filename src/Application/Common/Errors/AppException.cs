@@ -41,3 +41,10 @@ public sealed class TooBusyException(TimeSpan retryAfter, string message = "The 
     /// <summary>How long the client should wait before trying again.</summary>
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The caller has used up a limit of theirs (429 with Retry-After), such as comments per minute.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string message = "Too many requests; try again later.") : AppException(message)
+{
+    /// <summary>How long until the limit lets the caller in again.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

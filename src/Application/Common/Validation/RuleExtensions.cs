@@ -7,10 +7,13 @@ namespace MusicPlayer.Application.Common.Validation;
 /// <summary>The contract's field rules, written once for every validator.</summary>
 public static class RuleExtensions
 {
-    /// <summary>Required after trimming, at most <paramref name="maxLength"/> characters once trimmed, no control or format characters.</summary>
-    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+    /// <summary>
+    /// Required after trimming, at most <paramref name="maxLength"/> characters once trimmed, no control or format
+    /// characters (line breaks and tabs only when <paramref name="multiline"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.Must(v => Text.Clean(v) is not null).WithMessage("'{PropertyName}' is required.")
-            .OptionalText(maxLength);
+            .OptionalText(maxLength, multiline);
 
     /// <summary>
     /// Optional; when present at most <paramref name="maxLength"/> characters once trimmed, and no control or

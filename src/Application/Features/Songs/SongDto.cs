@@ -57,7 +57,7 @@ public sealed record AlbumTrackDto : SongDto
 /// <summary>An album a song is on.</summary>
 public sealed record AlbumRefDto(int Id, string Title);
 
-/// <summary>One song with the albums it is on: the mapping gives the song's own fields, <see cref="SongDetailReader"/> adds the albums and the caller's like.</summary>
+/// <summary>One song with the albums it is on: the mapping gives the song's own fields, <see cref="SongDetailReader"/> adds the albums, the caller's like and the comment count.</summary>
 public sealed record SongDetailDto : SongDto
 {
     [JsonPropertyOrder(1)]
@@ -66,4 +66,8 @@ public sealed record SongDetailDto : SongDto
     /// <summary>Whether the caller likes this song.</summary>
     [JsonPropertyOrder(1)]
     public bool LikedByMe { get; init; }
+
+    /// <summary>How many comments the song has, counted when read.</summary>
+    [JsonPropertyOrder(1)]
+    public int CommentCount { get; init; }
 }

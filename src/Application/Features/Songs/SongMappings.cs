@@ -13,9 +13,9 @@ public sealed class SongMappings : IRegister
         // A song's stored audio (null when it has none): everything but where the bytes are.
         config.NewConfig<AudioFile, AudioDto>();
 
-        // The song's own fields; SongDetailReader reads the albums and the caller's like in queries of their own.
+        // The song's own fields; SongDetailReader reads the albums, the caller's like and the comment count in queries of their own.
         config.NewConfig<Song, SongDetailDto>()
-            .Ignore(d => d.Albums, d => d.LikedByMe);
+            .Ignore(d => d.Albums, d => d.LikedByMe, d => d.CommentCount);
 
         // A track: the song's fields, and the link's track number.
         config.NewConfig<AlbumSong, AlbumTrackDto>()

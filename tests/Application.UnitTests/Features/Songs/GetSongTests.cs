@@ -1,3 +1,4 @@
+using MusicPlayer.Domain.Comments;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -12,14 +13,28 @@ public sealed class GetSongTests
 
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
+    private readonly InMemoryRepository<Comment> _comments = new();
     private readonly FakeCurrentUser _user = FakeCurrentUser.User(Caller);
 
     // The links are the ones the seeded songs hold: the album side of each link is what the reader's query reads.
     private Task<SongDetailDto> Handle(int id) =>
-        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
+        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _comments, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
 
     internal static InMemoryRepository<AlbumSong> Links(InMemoryRepository<Song> songs) =>
         new InMemoryRepository<AlbumSong>().Seed(songs.Items.SelectMany(s => s.Albums).ToArray());
+
+    [Fact]
+    public async Task Handle_CommentCount_CountsThatSongsComments()
+    {
+        var song = TestData.Song(id: 3);
+        var author = TestData.User(id: 9);
+        _songs.Seed(song, TestData.Song(id: 4));
+        _comments.Seed(TestData.Comment(3, author), TestData.Comment(3, author), TestData.Comment(4, author));
+
+        var result = await Handle(3);
+
+        result.CommentCount.Should().Be(2);
+    }
 
     [Fact]
     public async Task Handle_KnownId_ReturnsSongWithItsFields()

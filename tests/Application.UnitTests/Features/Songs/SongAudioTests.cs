@@ -1,3 +1,4 @@
+using MusicPlayer.Domain.Comments;
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Audio;
 using MusicPlayer.Application.Common.Errors;
@@ -22,7 +23,7 @@ public sealed class SongAudioTests
     public SongAudioTests() => _audio = new AudioFakes(_songs, _albums);
 
     private SongDetailReader Reader() =>
-        new(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance);
+        new(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance);
 
     private async Task<Song> SongWithAudio(string name, string title = "Song")
     {

@@ -1,3 +1,4 @@
+using MusicPlayer.Domain.Comments;
 using FluentValidation.TestHelper;
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
@@ -14,7 +15,7 @@ public sealed class UpdateSongTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now.AddHours(5)));
 
     private Task<SongDetailDto> Handle(int id, SongInput input) =>
-        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
+        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(),
             FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
 
     [Fact]
