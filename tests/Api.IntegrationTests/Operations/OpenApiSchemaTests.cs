@@ -1,4 +1,3 @@
-using MusicPlayer.Api.OpenApi;
 using System.Collections;
 using System.Net;
 using System.Reflection;
