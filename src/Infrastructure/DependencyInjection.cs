@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
+        services.AddScoped<Application.Features.Playlists.IPlaylistStore, PlaylistStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));

@@ -47,6 +47,7 @@ internal static class OpenApiSetup
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
                     new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
+                    new() { Name = "Playlists", Description = "Users' playlists: ordered entries, or smart rules evaluated when read." },
                 };
                 return Task.CompletedTask;
             });
