@@ -14,6 +14,8 @@ using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Playlists;
+using MusicPlayer.Domain.Playlists;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -38,6 +40,9 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRepository<MusicPlayer.Domain.Uploads.UploadSession> _uploadSessions = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
+    private readonly InMemoryRepository<Playlist> _playlists = new();
+    private readonly InMemoryRepository<PlaylistEntry> _entries = new();
+    private readonly InMemoryPlaylistStore _playlistStore;
     private readonly InMemoryLikeStore _likeStore;
     private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
@@ -48,6 +53,7 @@ public sealed class PipelineTests : IDisposable
     public PipelineTests()
     {
         _likeStore = new InMemoryLikeStore(_songs, _likes);
+        _playlistStore = new InMemoryPlaylistStore(_playlists, _entries, _songs, _users);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs))
             .AddApplication();
@@ -60,6 +66,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<AlbumSong>>(new InMemoryRepository<AlbumSong>()));
         services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
+        services.Replace(ServiceDescriptor.Singleton<IPlaylistStore>(_playlistStore));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<Playlist>>(_playlists));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<Playlist>>(_playlists));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<PlaylistEntry>>(_entries));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -127,6 +137,10 @@ public sealed class PipelineTests : IDisposable
         ["GetAlbumCover"] = m => m.Send(new GetAlbumCover.Query(1)),
         ["PutSongCover"] = m => m.Send(new PutSongCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 1]))),
         ["PutAlbumCover"] = m => m.Send(new PutAlbumCover.Command(1, new MemoryStream([0xFF, 0xD8, 0xFF, 2]))),
+        // A public playlist (1) of user 7 holding the song.
+        ["ListPublicPlaylists"] = m => m.Send(new ListPublicPlaylists.Query()),
+        ["GetPlaylist"] = m => m.Send(new GetPlaylist.Query(1)),
+        ["ListPlaylistSongs"] = m => m.Send(new ListPlaylistSongs.Query { Id = 1 }),
     };
 
     private void SeedAlbumWithSong()
@@ -147,6 +161,8 @@ public sealed class PipelineTests : IDisposable
         var session = MusicPlayer.Domain.Uploads.UploadSession.Create("pipeline.ogg", received.Size, null, 1, TestData.Now, TimeSpan.FromDays(36500));
         session.Receive(received.Key, received.Size, received.Sha256);
         _uploadSessions.Seed(session);
+        var playlist = _playlistStore.CreateAsync(7, new PlaylistDetails("Shared", null, IsPublic: true), TestData.Now, default).GetAwaiter().GetResult();
+        _playlistStore.AddAsync(playlist, null, [1], null, TestData.Now, default).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -168,6 +184,14 @@ public sealed class PipelineTests : IDisposable
         ["UpdateUser"] = m => m.Send(new UpdateUser.Command(2, TestData.UserInput(username: "changed", email: "changed@example.com"))),
         ["ChangeRole"] = m => m.Send(new ChangeRole.Command(2, Roles.Admin)),
         ["DeleteUser"] = m => m.Send(new DeleteUser.Command(2)),
+        // Alice's playlist 1 with entry 1.
+        ["ListMyPlaylists"] = m => m.Send(new ListMyPlaylists.Query()),
+        ["CreatePlaylist"] = m => m.Send(new CreatePlaylist.Command(new PlaylistInput("Road trip"))),
+        ["UpdatePlaylist"] = m => m.Send(new UpdatePlaylist.Command(1, new PlaylistInput("Renamed"))),
+        ["DeletePlaylist"] = m => m.Send(new DeletePlaylist.Command(1)),
+        ["AddPlaylistSongs"] = m => m.Send(new AddPlaylistSongs.Command(1, new AddPlaylistSongs.AddSongsInput([1]))),
+        ["MovePlaylistEntry"] = m => m.Send(new MovePlaylistEntry.Command(1, 1, new MovePlaylistEntry.MoveEntryInput(1))),
+        ["RemovePlaylistEntry"] = m => m.Send(new RemovePlaylistEntry.Command(1, 1)),
     };
 
     /// <summary>An admin (1), bob (2), alice (7) with a refresh token, and a song alice and bob like.</summary>
@@ -178,6 +202,8 @@ public sealed class PipelineTests : IDisposable
         _songs.Seed(TestData.Song(id: 1));
         await _likeStore.LikeAsync(7, 1, TestData.Now, CancellationToken.None);
         await _likeStore.LikeAsync(2, 1, TestData.Now, CancellationToken.None);
+        var playlist = await _playlistStore.CreateAsync(7, new PlaylistDetails("Alice's", null, false), TestData.Now, CancellationToken.None);
+        await _playlistStore.AddAsync(playlist, null, [1], null, TestData.Now, CancellationToken.None);
     }
 
     private void AccountsShouldBeUnchanged()
@@ -187,6 +213,8 @@ public sealed class PipelineTests : IDisposable
         _tokens.Items.Should().ContainSingle().Which.IsActive(_clock.GetUtcNow().UtcDateTime).Should().BeTrue();
         _likes.Items.Should().HaveCount(2);
         _songs.Items.Single().LikeCount.Should().Be(2);
+        _playlists.Items.Should().ContainSingle().Which.Version.Should().Be(2);
+        _entries.Items.Should().ContainSingle();
     }
 
     // Order
