@@ -20,6 +20,7 @@ internal static class OpenApiSetup
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/") == true;
             options.CreateSchemaReferenceId = SchemaIds.Create;
             options.AddSchemaTransformer<ResponseRequiredTransformer>();
+            options.AddSchemaTransformer<PlaylistRulesSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -13,10 +13,10 @@ namespace MusicPlayer.Application.Features.Playlists;
 public sealed record PlaylistRules
 {
     /// <summary><c>all</c> (every condition holds) or <c>any</c> (at least one does).</summary>
-    public string? Match { get; init; }
+    public string Match { get; init; } = "";
 
-    /// <summary>At most 20; none matches every song.</summary>
-    public IReadOnlyList<RuleCondition>? Conditions { get; init; }
+    /// <summary>At most 20; none (or none given) matches every song.</summary>
+    public IReadOnlyList<RuleCondition> Conditions { get; init; } = [];
 
     /// <summary>A song list sort key, or <c>random</c>; default <c>title</c>.</summary>
     public string? Sort { get; init; } = null;
@@ -28,11 +28,11 @@ public sealed record PlaylistRules
 /// <summary>One condition: a song <c>field</c>, an <c>operator</c> the field takes, and the value it compares with.</summary>
 public sealed record RuleCondition
 {
-    public string? Field { get; init; }
-    public string? Operator { get; init; }
+    public string Field { get; init; } = "";
+    public string Operator { get; init; } = "";
 
     /// <summary>Text for text fields; an integer for numbers (a pair <c>[low, high]</c> for <c>between</c>); days (integer) or a date for times; a boolean for <c>likedByOwner</c>.</summary>
-    public JsonElement? Value { get; init; }
+    public JsonElement Value { get; init; }
 }
 
 public enum RuleField { Title, Artist, Album, Genre, ReleaseYear, Duration, LikeCount, PlayCount, AddedAt, LastPlayedAt, LikedByOwner }
@@ -103,12 +103,13 @@ public static class SmartRules
         if (limit is < 1 or > MaxLimit) problems.Add(("rules.limit", $"'limit' must be between 1 and {MaxLimit}."));
 
         var conditions = new List<SmartCondition>();
-        if (rules.Conditions is null) problems.Add(("rules.conditions", "'conditions' is required (an empty list matches every song)."));
-        else if (rules.Conditions.Count > MaxConditions) problems.Add(("rules.conditions", $"At most {MaxConditions} conditions."));
+        // JSON may still say "conditions": null; that, like none, is no condition.
+        var given = (IReadOnlyList<RuleCondition>?)rules.Conditions ?? [];
+        if (given.Count > MaxConditions) problems.Add(("rules.conditions", $"At most {MaxConditions} conditions."));
         else
         {
-            for (var i = 0; i < rules.Conditions.Count; i++)
-                if (ParseCondition(rules.Conditions[i], $"rules.conditions[{i}]", problems) is { } condition) conditions.Add(condition);
+            for (var i = 0; i < given.Count; i++)
+                if (ParseCondition(given[i], $"rules.conditions[{i}]", problems) is { } condition) conditions.Add(condition);
         }
 
         return problems.Count == before ? new SmartRuleSet(match, conditions, sort, limit) : null;
@@ -163,7 +164,7 @@ public static class SmartRules
             return Problem<SmartCondition>(problems, $"{path}.operator",
                 $"'operator' of '{field.Name}' must be one of: {string.Join(", ", field.Operators)}.");
         var op = (RuleOperator)OperatorNames.ToList().IndexOf(name);
-        var value = condition.Value is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } v ? v : (JsonElement?)null;
+        var value = condition.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? (JsonElement?)null : condition.Value;
         var valuePath = $"{path}.value";
         var parsed = field.Operators == TextOperators ? TextCondition(field.Field, op, value)
             : field.Operators == NumberOperators ? NumberCondition(field.Field, op, value)
