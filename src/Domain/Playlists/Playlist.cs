@@ -31,6 +31,9 @@ public sealed class Playlist : Entity
     /// <summary>Number of manual entries, kept by the store in the same transaction as the entries (0 for a smart playlist).</summary>
     public int SongCount { get; private set; }
 
+    /// <summary>Sum of the entries' song durations (songs without one count 0), kept by the store like <see cref="SongCount"/>.</summary>
+    public long DurationSeconds { get; private set; }
+
     /// <summary>Moves on with every change; the ETag clients send back in If-Match.</summary>
     public int Version { get; private set; }
 

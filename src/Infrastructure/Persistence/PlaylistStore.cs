@@ -36,9 +36,12 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         WriteAsync(async () =>
         {
             var wanted = songIds.Distinct().ToArray();
-            var missing = wanted.Except(await LockSongsAsync(wanted, cancellationToken)).ToList();
+            var lengths = (await LockSongsAsync(wanted, cancellationToken)).ToDictionary(s => s.Id, s => s.Duration ?? 0);
+            var missing = wanted.Where(id => !lengths.ContainsKey(id)).ToList();
             if (missing.Count > 0)
                 throw RequestValidationException.For("songIds", $"No song has the id {string.Join(", ", missing)}; nothing was added.");
+            // The songs are locked (PostgreSQL) or every writer waits its turn (SQLite): their durations hold until the commit.
+            var seconds = songIds.Sum(id => (long)lengths[id]);
 
             var playlist = await LockAsync(playlistId, expectedVersion, now, cancellationToken);
             var count = songIds.Count;
@@ -48,7 +51,9 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Position + count), cancellationToken);
             context.PlaylistEntries.AddRange(songIds.Select((songId, i) => new PlaylistEntry(playlistId, songId, at + i, now)));
             await context.SaveChangesAsync(cancellationToken);
-            await Row(playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SongCount, p => p.SongCount + count), cancellationToken);
+            await Row(playlistId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.SongCount, p => p.SongCount + count)
+                .SetProperty(p => p.DurationSeconds, p => p.DurationSeconds + seconds), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -72,11 +77,15 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         {
             var playlist = await LockAsync(playlistId, expectedVersion, now, cancellationToken);
             playlist.EnsureManual();
-            var at = await PositionOfAsync(playlistId, entryId, cancellationToken);
+            var removed = await Entries(playlistId).Where(e => e.Id == entryId)
+                              .Select(e => new { e.Position, Seconds = (long)(e.Song.Duration ?? 0) }).SingleOrDefaultAsync(cancellationToken)
+                          ?? throw new NotFoundException("Playlist entry", entryId);
             await Entries(playlistId).Where(e => e.Id == entryId).ExecuteDeleteAsync(cancellationToken);
-            await Entries(playlistId).Where(e => e.Position > at)
+            await Entries(playlistId).Where(e => e.Position > removed.Position)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Position - 1), cancellationToken);
-            await Row(playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SongCount, p => p.SongCount - 1), cancellationToken);
+            await Row(playlistId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.SongCount, p => p.SongCount - 1)
+                .SetProperty(p => p.DurationSeconds, p => p.DurationSeconds - removed.Seconds), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -95,9 +104,12 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         // The song first (an add of it that has not committed finishes before, or fails after, this), then its playlists.
         if (context.Database.IsNpgsql())
             await context.Database.ExecuteSqlInterpolatedAsync($@"SELECT 1 FROM ""Songs"" WHERE ""Id"" = {songId} FOR UPDATE", cancellationToken);
+        var seconds = await context.Songs.Where(s => s.Id == songId).Select(s => (long)(s.Duration ?? 0)).SingleOrDefaultAsync(cancellationToken);
         var holding = context.PlaylistEntries.Where(e => e.SongId == songId).Select(e => e.PlaylistId);
         var changed = await context.Playlists.Where(p => holding.Contains(p.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.SongCount, p => p.SongCount - context.PlaylistEntries.Count(e => e.PlaylistId == p.Id && e.SongId == songId))
+            .SetProperty(p => p.DurationSeconds,
+                p => p.DurationSeconds - seconds * context.PlaylistEntries.Count(e => e.PlaylistId == p.Id && e.SongId == songId))
             .SetProperty(p => p.Version, p => p.Version + 1)
             .SetProperty(p => p.UpdatedAt, now), cancellationToken);
         if (changed == 0) return;
@@ -107,6 +119,19 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
                 - context.PlaylistEntries.Count(d => d.PlaylistId == e.PlaylistId && d.SongId == songId && d.Position < e.Position)),
                 cancellationToken);
         await context.PlaylistEntries.Where(e => e.SongId == songId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task SongDurationChangedAsync(int songId, DateTime now, CancellationToken cancellationToken)
+    {
+        // Locked first (versions moved on), summed in a second statement: on PostgreSQL that one sees every
+        // duration committed until the locks were had, so two edits of songs of one playlist never lose one.
+        var holding = context.PlaylistEntries.Where(e => e.SongId == songId).Select(e => e.PlaylistId);
+        var affected = context.Playlists.Where(p => holding.Contains(p.Id));
+        if (await affected.ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1).SetProperty(p => p.UpdatedAt, now),
+                cancellationToken) == 0)
+            return;
+        await affected.ExecuteUpdateAsync(s => s.SetProperty(p => p.DurationSeconds,
+            p => context.PlaylistEntries.Where(e => e.PlaylistId == p.Id).Sum(e => (long?)e.Song.Duration) ?? 0), cancellationToken);
     }
 
     /// <summary>Moves the version on (only from <paramref name="expectedVersion"/> when given), locking the row; the playlist as it now is.</summary>
@@ -131,12 +156,17 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         await Entries(playlistId).Where(e => e.Id == entryId).Select(e => (int?)e.Position).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Playlist entry", entryId);
 
-    /// <summary>The ids among <paramref name="ids"/> that are songs; on PostgreSQL share-locked until the commit, so none is deleted meanwhile.</summary>
-    private async Task<List<int>> LockSongsAsync(int[] ids, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The songs among <paramref name="ids"/> with their durations; on PostgreSQL share-locked until the commit, so none
+    /// is deleted or changes its duration meanwhile.
+    /// </summary>
+    private async Task<List<SongLength>> LockSongsAsync(int[] ids, CancellationToken cancellationToken) =>
         context.Database.IsNpgsql()
-            ? await context.Database.SqlQuery<int>($@"SELECT ""Id"" AS ""Value"" FROM ""Songs"" WHERE ""Id"" = ANY({ids}) FOR SHARE")
+            ? await context.Database.SqlQuery<SongLength>($@"SELECT ""Id"", ""Duration"" FROM ""Songs"" WHERE ""Id"" = ANY({ids}) FOR SHARE")
                 .ToListAsync(cancellationToken)
-            : await context.Songs.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
+            : await context.Songs.Where(s => ids.Contains(s.Id)).Select(s => new SongLength(s.Id, s.Duration)).ToListAsync(cancellationToken);
+
+    private sealed record SongLength(int Id, int? Duration);
 
     private Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
         gate.RunAsync(context, () => context.InTransactionAsync(() =>

@@ -21,6 +21,7 @@ public sealed class InMemoryPlaylistStore(
     private static readonly PropertyInfo VersionProperty = typeof(Playlist).GetProperty(nameof(Playlist.Version))!;
     private static readonly PropertyInfo UpdatedAtProperty = typeof(Playlist).GetProperty(nameof(Playlist.UpdatedAt))!;
     private static readonly PropertyInfo SongCountProperty = typeof(Playlist).GetProperty(nameof(Playlist.SongCount))!;
+    private static readonly PropertyInfo DurationProperty = typeof(Playlist).GetProperty(nameof(Playlist.DurationSeconds))!;
     private static readonly PropertyInfo PositionProperty = typeof(PlaylistEntry).GetProperty(nameof(PlaylistEntry.Position))!;
     private static readonly PropertyInfo SongProperty = typeof(PlaylistEntry).GetProperty(nameof(PlaylistEntry.Song))!;
 
@@ -124,9 +125,20 @@ public sealed class InMemoryPlaylistStore(
         UpdatedAtProperty.SetValue(playlist, now);
     }
 
-    // The playlist's Entries navigation, as EF would load it for a query through it.
+    public Task SongDurationChangedAsync(int songId, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var playlist in playlists.Items.Where(p => entries.Items.Any(e => e.PlaylistId == p.Id && e.SongId == songId)))
+        {
+            Bump(playlist, now);
+            Relink(playlist);
+        }
+        return Task.CompletedTask;
+    }
+
+    // The playlist's Entries navigation, as EF would load it for a query through it, and the kept totals of them.
     private void Relink(Playlist playlist)
     {
+        DurationProperty.SetValue(playlist, Of(playlist.Id).Sum(e => (long)(e.Song.Duration ?? 0)));
         var list = (List<PlaylistEntry>)typeof(Playlist).GetField("_entries", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(playlist)!;
         list.Clear();
         list.AddRange(Of(playlist.Id));

@@ -31,4 +31,10 @@ public interface IPlaylistStore
     /// counts drop, versions move on. Runs in the caller's transaction, which then deletes the song.
     /// </summary>
     Task RemoveSongEverywhereAsync(int songId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Corrects the kept duration of every playlist holding a song whose duration was just changed (in the caller's
+    /// transaction, after the song's save); their versions move on.
+    /// </summary>
+    Task SongDurationChangedAsync(int songId, DateTime now, CancellationToken cancellationToken);
 }

@@ -9,13 +9,13 @@ using MusicPlayer.Domain.Playlists;
 
 namespace MusicPlayer.Application.Features.Playlists;
 
-/// <summary>Playlists as <see cref="PlaylistRow"/>s: kept counts, the sum of the entries' durations, the owner's name.</summary>
+/// <summary>Playlists as <see cref="PlaylistRow"/>s: kept count and duration, the owner's name.</summary>
 public abstract class PlaylistRowSpec : Specification<Playlist, PlaylistRow>
 {
-    // An expression, not Mapster: the duration is a sum over the entries' songs, computed in the query.
+    // An expression, not Mapster: a positional record (see AlbumsOfSongSpec), and the owner's name through the navigation.
     private static readonly Expression<Func<Playlist, PlaylistRow>> Row = p => new PlaylistRow(
         p.Id, p.Name, p.Description, p.IsPublic, p.OwnerId, p.Owner.Username, p.SongCount,
-        p.Entries.Sum(e => (long?)e.Song.Duration) ?? 0, p.Version, p.Rules, p.CreatedAt, p.UpdatedAt);
+        p.DurationSeconds, p.Version, p.Rules, p.CreatedAt, p.UpdatedAt);
 
     protected PlaylistRowSpec() : base(Row) { }
 }

@@ -37,7 +37,8 @@ internal sealed class PlaylistEntryConfiguration : IEntityTypeConfiguration<Play
         e.HasOne(x => x.Song).WithMany().HasForeignKey(x => x.SongId).OnDelete(DeleteBehavior.Cascade);
         // Pages in playlist order, and the range shifts of inserts, moves and removals, run on this index.
         e.HasIndex(x => new { x.PlaylistId, x.Position });
-        // A song's entries (its deletion closes the gaps it leaves, playlist by playlist).
-        e.HasIndex(x => new { x.SongId, x.PlaylistId, x.Position });
+        // A song's entries (its deletion closes the gaps it leaves; a duration edit finds the playlists to correct).
+        // Only the song: every index holding Position is rewritten by each shift of a range.
+        e.HasIndex(x => x.SongId);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MusicPlayer.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Playlists (owner, name, visibility, smart rules, the kept entry count and the version clients send in
+/// Playlists (owner, name, visibility, smart rules, the kept entry count and duration, the version clients send in
 /// If-Match) and their entries (song at a position). A user's playlists go with the user, a song's entries
 /// with the song (the store closes the positions they leave in the same transaction).
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class Playlists : Migration
                 IsPublic = table.Column<bool>(nullable: false),
                 Rules = table.Column<string>(maxLength: 16000, nullable: true),
                 SongCount = table.Column<int>(nullable: false),
+                DurationSeconds = table.Column<long>(nullable: false),
                 Version = table.Column<int>(nullable: false),
                 CreatedAt = table.Column<DateTime>(nullable: false),
                 UpdatedAt = table.Column<DateTime>(nullable: false),
@@ -59,7 +60,7 @@ public sealed class Playlists : Migration
             });
 
         migrationBuilder.CreateIndex("IX_PlaylistEntries_PlaylistId_Position", "PlaylistEntries", ["PlaylistId", "Position"]);
-        migrationBuilder.CreateIndex("IX_PlaylistEntries_SongId_PlaylistId_Position", "PlaylistEntries", ["SongId", "PlaylistId", "Position"]);
+        migrationBuilder.CreateIndex("IX_PlaylistEntries_SongId", "PlaylistEntries", "SongId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -35,7 +35,8 @@ public sealed class SongAudioTests
     }
 
     private Task<SongDetailDto> Replace(int id, byte[] bytes) =>
-        new ReplaceSongAudio.Handler(_audio.Library(), _songs, Reader(), _clock)
+        new ReplaceSongAudio.Handler(_audio.Library(), _songs, Reader(), _clock, new InMemoryPlaylistStore(new(), new(), _songs),
+                new ImmediateTransactions())
             .Handle(new ReplaceSongAudio.Command(id, new BytesUpload(bytes)), CancellationToken.None);
 
     [Fact]
