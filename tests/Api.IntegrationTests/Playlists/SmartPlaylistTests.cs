@@ -173,6 +173,32 @@ public sealed class SmartPlaylistTests(SmartCatalog catalog) : IClassFixture<Sma
     }
 
     [Fact]
+    public async Task CatalogChanges_AreSeenOnTheVeryNextRead()
+    {
+        var genre = Unique.Name("Fresh");
+        var song = (await catalog.AsAdmin().CreateSongAsync(b => (b["genre"], b["duration"]) = (genre, 30))).Id();
+        var owner = catalog.WithToken((await catalog.CreateAccountAsync("user")).Token());
+        var id = (await owner.CreatePlaylistAsync(rules: new
+        {
+            match = "all",
+            conditions = new object[]
+            {
+                new { field = "genre", @operator = "is", value = genre },
+                new { field = "likedByOwner", @operator = "is", value = true },
+            },
+        })).Id();
+        (await owner.SongIdsAsync(id)).Should().BeEmpty();
+
+        await (await owner.PutAsync($"{CatalogApi.Songs}/{song}/like", null)).ShouldBeEmptyAsync(HttpStatusCode.NoContent);
+        (await owner.SongIdsAsync(id)).Should().Equal(song);
+        (await owner.GetPlaylistAsync(id)).GetProperty("durationSeconds").GetInt64().Should().Be(30);
+
+        await (await catalog.AsAdmin().DeleteAsync($"{CatalogApi.Songs}/{song}")).ShouldBeEmptyAsync(HttpStatusCode.NoContent);
+        (await owner.SongIdsAsync(id)).Should().BeEmpty();
+        (await owner.GetPlaylistAsync(id)).GetProperty("songCount").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
     public async Task EntryChanges_OnASmartPlaylist_Return409()
     {
         var songs = await catalog.SongsAsync();

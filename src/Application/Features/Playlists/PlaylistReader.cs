@@ -12,7 +12,8 @@ namespace MusicPlayer.Application.Features.Playlists;
 /// entries' durations; a smart playlist's are those of its evaluated songs (the rules compiled and run in the
 /// database for the owner, within the limit).
 /// </summary>
-public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRepository<Song> songs, TimeProvider clock, ISongUrls urls)
+public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRepository<Song> songs, TimeProvider clock, ISongUrls urls,
+    SmartPlaylistResults results)
 {
     /// <summary>The playlist row (no access check: the caller decides with <see cref="Common.Security.Ownership"/>).</summary>
     public async Task<PlaylistRow> RowAsync(int id, CancellationToken cancellationToken) =>
@@ -32,25 +33,34 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
     /// <summary>One page of a smart playlist's evaluated songs, positions counted from 1 within its limit.</summary>
     public async Task<PagedResult<PlaylistEntryDto>> SmartSongsAsync(PlaylistRow row, IPagedQuery query, CancellationToken cancellationToken)
     {
-        var rules = SmartRules.Load(row.Rules!);
+        var evaluated = await EvaluateAsync(row, cancellationToken);
         var skip = (int)Math.Min(((long)query.Page - 1) * query.PageSize, int.MaxValue);
-        var total = await songs.CountAsync(Smart<int>(row, rules, s => s.Id, 0, rules.Limit), cancellationToken);
-        var items = skip < Math.Min(total, rules.Limit)
-            ? await songs.ListAsync(Smart(row, rules, Common.Mapping.Mappings.Projection<Song, SongDto>(), skip, query.PageSize), cancellationToken)
-            : [];
-        return new PagedResult<PlaylistEntryDto>(
-            items.Select((song, i) => new PlaylistEntryDto(null, skip + i + 1, null, song.WithUrls(urls))).ToList(),
-            query.Page, query.PageSize, Math.Min(total, rules.Limit));
+        var ids = evaluated.Skip(skip).Take(query.PageSize).Select(s => s.Id).ToList();
+        var found = ids.Count == 0 ? [] : await songs.ListAsync(new SongsByIdSpec(ids), cancellationToken);
+        var byId = found.ToDictionary(s => s.Id);
+        // A song deleted since the evaluation (on another instance) is left out of the page rather than failing it.
+        var items = ids.Select((id, i) => (Position: skip + i + 1, Song: byId.GetValueOrDefault(id)))
+            .Where(x => x.Song is not null)
+            .Select(x => new PlaylistEntryDto(null, x.Position, null, x.Song!.WithUrls(urls)))
+            .ToList();
+        return new PagedResult<PlaylistEntryDto>(items, query.Page, query.PageSize, evaluated.Count);
     }
+
+    /// <summary>The smart playlist's songs in order, within its limit: the rules compiled and run in the database (or a fresh result of that).</summary>
+    private Task<IReadOnlyList<SmartSong>> EvaluateAsync(PlaylistRow row, CancellationToken cancellationToken) =>
+        results.GetAsync(row.Id, row.Version, async () =>
+        {
+            var rules = SmartRules.Load(row.Rules!);
+            return await songs.ListAsync(Smart(row, rules, s => new SmartSong(s.Id, s.Duration), 0, rules.Limit), cancellationToken);
+        });
 
     private async Task<PlaylistDto> ToDtoAsync(PlaylistRow row, CancellationToken cancellationToken)
     {
         var (count, duration) = (row.SongCount, row.DurationSeconds);
-        if (row.Rules is { } json)
+        if (row.Rules is not null)
         {
-            var rules = SmartRules.Load(json);
-            var durations = await songs.ListAsync(Smart(row, rules, s => s.Duration, 0, rules.Limit), cancellationToken);
-            (count, duration) = (durations.Count, durations.Sum(d => (long)(d ?? 0)));
+            var evaluated = await EvaluateAsync(row, cancellationToken);
+            (count, duration) = (evaluated.Count, evaluated.Sum(s => (long)(s.Duration ?? 0)));
         }
 
         return new PlaylistDto

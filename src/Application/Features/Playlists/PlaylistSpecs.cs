@@ -109,10 +109,10 @@ public sealed class PlaylistEntriesSpec : Specification<PlaylistEntry, PlaylistE
     }
 }
 
-/// <summary>The ids among <paramref name="ids"/> that are songs.</summary>
-public sealed class ExistingSongIdsSpec : Specification<Song, int>
+/// <summary>The songs with these ids, as lists show them (in no particular order).</summary>
+public sealed class SongsByIdSpec : Specification<Song, SongDto>
 {
-    public ExistingSongIdsSpec(IReadOnlyCollection<int> ids) : base(s => s.Id) => Where(s => ids.Contains(s.Id));
+    public SongsByIdSpec(IReadOnlyCollection<int> ids) => Where(s => ids.Contains(s.Id));
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed class PlaylistHandlerTests
         _songs.Seed(TestData.Song(id: 1, duration: 100), TestData.Song(id: 2, duration: 50), TestData.Song(id: 3));
     }
 
-    private PlaylistReader Reader() => new(_playlists, _songs, _clock, FakeSongUrls.Instance);
+    private PlaylistReader Reader() => new(_playlists, _songs, _clock, FakeSongUrls.Instance, new SmartPlaylistResults(new(), _clock));
 
     private Task<PlaylistDto> Create(int userId, PlaylistInput input) =>
         new CreatePlaylist.Handler(_store, Reader(), FakeCurrentUser.User(userId), _clock).Handle(new CreatePlaylist.Command(input), default);
