@@ -4,8 +4,8 @@ using MusicPlayer.Domain.Playlists;
 
 namespace MusicPlayer.Application.Features.Playlists;
 
-/// <summary>The body of playlist create and update. With <c>rules</c> the playlist is smart.</summary>
-public sealed record PlaylistInput(string? Name, string? Description = null, bool IsPublic = false, PlaylistRules? Rules = null)
+/// <summary>The body of playlist create and update. With <c>rules</c> the playlist is smart; without <c>isPublic</c> it is private.</summary>
+public sealed record PlaylistInput(string? Name, string? Description = null, bool? IsPublic = null, PlaylistRules? Rules = null)
 {
     /// <summary>The checked fields, the rules as canonical JSON (the validator has already refused bad rules).</summary>
     public PlaylistDetails ToDetails()
@@ -18,7 +18,7 @@ public sealed record PlaylistInput(string? Name, string? Description = null, boo
                 ? SmartRules.ToJson(parsed)
                 : throw new RequestValidationException(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
         }
-        return new PlaylistDetails(Name, Description, IsPublic, rules);
+        return new PlaylistDetails(Name, Description, IsPublic ?? false, rules);
     }
 }
 
