@@ -59,6 +59,13 @@ public static class SmartRuleCases
         { "lastPlayedAt", "notInLastDays", "30", "ABC" },
         { "lastPlayedAt", "before", "\"2100-01-01\"", "" },
         { "lastPlayedAt", "after", "\"2000-01-01T00:00:00Z\"", "" },
+        // The ends of the ranges a value may take.
+        { "releaseYear", "gt", "9999", "" },
+        { "releaseYear", "between", "[1, 9999]", "AB" },
+        { "addedAt", "after", "\"9999-12-31\"", "" },
+        { "addedAt", "before", "\"0001-01-01\"", "" },
+        { "addedAt", "inLastDays", "36500", "ABC" },
+        { "lastPlayedAt", "before", "\"1970-01-01T00:00:00Z\"", "" },
         { "likedByOwner", "is", "true", "A" },
         { "likedByOwner", "is", "false", "BC" },
     };

@@ -110,7 +110,8 @@ public static class SmartRuleCompiler
     {
         var widened = Expression.Lambda<Func<Song, DateTime?>>(Expression.Convert(column.Body, typeof(DateTime?)), column.Parameters);
         var cutoff = c.Operator is RuleOperator.InLastDays or RuleOperator.NotInLastDays ? now.AddDays(-c.Low) : c.Time!.Value;
-        var after = c.Time is { TimeOfDay.Ticks: 0 } day ? day.AddDays(1) : cutoff;
+        // The last day there is has no next day: nothing is after it.
+        var after = c.Time is { TimeOfDay.Ticks: 0 } day ? (day < DateTime.MaxValue.Date ? day.AddDays(1) : DateTime.MaxValue) : cutoff;
         Expression<Func<DateTime?, bool>> test = c.Operator switch
         {
             RuleOperator.InLastDays => t => t >= cutoff,
