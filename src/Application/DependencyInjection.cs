@@ -45,6 +45,8 @@ public static class DependencyInjection
 
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();
+        services.AddScoped<Features.Playlists.PlaylistReader>();
+        services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();
         services.TryAddSingleton(new Common.Audio.UploadLimits());

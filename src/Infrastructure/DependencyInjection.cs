@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Features.Comments.CommentLimit(
             configuration.GetValue("RateLimiting:Comments:PermitLimit", Application.Features.Comments.CommentLimit.DefaultPermitLimit),
             configuration.GetValue("RateLimiting:Comments:WindowSeconds", Application.Features.Comments.CommentLimit.DefaultWindowSeconds)));
+        services.AddScoped<Application.Features.Playlists.IPlaylistStore, PlaylistStore>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));

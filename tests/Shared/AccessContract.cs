@@ -6,6 +6,7 @@ using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Covers;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
+using MusicPlayer.Application.Features.Playlists;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Streaming;
 using MusicPlayer.Application.Features.Tokens;
@@ -90,6 +91,17 @@ public static class AccessContract
         // Tokens for other services
         [typeof(GetJwks.Query)] = Access.Public,
         [typeof(RotateSigningKey.Command)] = Access.Admin,
+        // Playlists: whose playlist it is, the handlers decide (Ownership); public ones are readable by anyone.
+        [typeof(ListMyPlaylists.Query)] = Access.Authenticated,
+        [typeof(ListPublicPlaylists.Query)] = Access.Public,
+        [typeof(GetPlaylist.Query)] = Access.Public,
+        [typeof(CreatePlaylist.Command)] = Access.Authenticated,
+        [typeof(UpdatePlaylist.Command)] = Access.Authenticated,
+        [typeof(DeletePlaylist.Command)] = Access.Authenticated,
+        [typeof(ListPlaylistSongs.Query)] = Access.Public,
+        [typeof(AddPlaylistSongs.Command)] = Access.Authenticated,
+        [typeof(MovePlaylistEntry.Command)] = Access.Authenticated,
+        [typeof(RemovePlaylistEntry.Command)] = Access.Authenticated,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

@@ -1,5 +1,5 @@
 // A client generated from /openapi/v1.json (openapi-typescript), used with openapi-fetch against the running
-// app: register, log in, refresh, list and read songs, read the profile, log out. It proves the document
+// app: register, log in, refresh, list and read songs, read the profile, make a smart playlist, log out. It proves the document
 // from outside twice: `tsc` only compiles these calls if each body has the fields of its own operation
 // and if the fields read here are required in the responses, and at run time every JSON response is
 // checked against the schema the document gives for it (no property missing that it requires, none it
@@ -124,6 +124,38 @@ check("my profile: the refreshed token's user", me.data?.username === name);
 
 const profile = await client.GET("/api/v1/users/{id}", { params: { path: { id: tokens.userId } }, headers });
 conforms("a user's profile", "get", "/api/v1/users/{id}", profile, 200);
+
+// A smart playlist built from the generated types: the enums and the typed value union must compile.
+const smart = await client.POST("/api/v1/playlists", {
+  body: {
+    name: "Most liked baroque",
+    isPublic: false,
+    rules: {
+      match: "all",
+      conditions: [
+        { field: "genre", operator: "is", value: "baroque" },
+        { field: "duration", operator: "between", value: [60, 600] },
+        { field: "likedByOwner", operator: "is", value: false },
+      ],
+      sort: "-likeCount",
+      limit: 10,
+    },
+  },
+  headers,
+});
+conforms("create a smart playlist", "post", "/api/v1/playlists", smart, 201);
+check("create a smart playlist: smart, with its rules", smart.data?.isSmart === true && smart.data.rules?.conditions.length === 3);
+if (smart.data) {
+  const evaluated = await client.GET("/api/v1/playlists/{id}/songs", { params: { path: { id: smart.data.id }, query: { pageSize: 5 } }, headers });
+  conforms("a smart playlist's songs", "get", "/api/v1/playlists/{id}/songs", evaluated, 200);
+  check("a smart playlist's songs: the demo library's baroque songs", (evaluated.data?.items.length ?? 0) > 0
+    && evaluated.data!.items.every((e) => e.song.genre.toLowerCase() === "baroque" && e.entryId === null));
+  const badRule = await client.POST("/api/v1/playlists", {
+    body: { name: "bad", rules: { match: "any", conditions: [{ field: "title", operator: "gt", value: "x" }] } },
+    headers,
+  });
+  conforms("an invalid rule", "post", "/api/v1/playlists", badRule, 400);
+}
 
 const logout = await client.POST("/api/v1/auth/logout", { body: { refreshToken: pair.refreshToken }, headers });
 conforms("logout", "post", "/api/v1/auth/logout", logout, 204);

@@ -29,6 +29,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
             InvalidTokenException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DomainConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", e.Message),
             Application.Common.Audio.UnsupportedAudioException e =>
                 Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported audio", e.Message),

@@ -27,6 +27,7 @@ internal static class OpenApiSetup
             options.ShouldInclude = description => IsDocumented(description.RelativePath);
             options.CreateSchemaReferenceId = SchemaIds.Create;
             options.AddSchemaTransformer<ResponseRequiredTransformer>();
+            options.AddSchemaTransformer<PlaylistRulesSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -56,6 +57,7 @@ internal static class OpenApiSetup
                     new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
                     new() { Name = "Comments", Description = "Comments on songs: plain text, newest first." },
                     new() { Name = "Tokens", Description = "The public keys that verify our access tokens (JWKS), and their rotation." },
+                    new() { Name = "Playlists", Description = "Users' playlists: ordered entries, or smart rules evaluated when read." },
                 };
                 return Task.CompletedTask;
             });

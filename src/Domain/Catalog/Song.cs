@@ -6,6 +6,7 @@ namespace MusicPlayer.Domain.Catalog;
 public sealed class Song : CatalogItem
 {
     private readonly List<AlbumSong> _albums = [];
+    private readonly List<Likes.UserLike> _likes = [];
 
     private Song() { }
 
@@ -23,6 +24,9 @@ public sealed class Song : CatalogItem
 
     /// <summary>The albums this song is on (links are owned and changed by <see cref="Album"/>).</summary>
     public IReadOnlyCollection<AlbumSong> Albums => _albums;
+
+    /// <summary>Who likes this song (rows written by the like store; read by queries such as smart playlist rules).</summary>
+    public IReadOnlyCollection<Likes.UserLike> Likes => _likes;
 
     public static Song Create(SongDetails details, DateTime now)
     {

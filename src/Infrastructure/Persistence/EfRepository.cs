@@ -47,6 +47,12 @@ internal sealed class EfRepository<T>(MusicPlayerDbContext context, ITransientFa
             var entity = ex.Entries[0].Entity;
             throw new NotFoundException(entity.GetType().Name, (entity as Domain.Common.Entity)?.Id ?? 0);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrency token (a playlist's version) moved on between the read and this save.
+            context.ChangeTracker.Clear();
+            throw new PreconditionFailedException();
+        }
         catch (DbUpdateException ex) when (!transientFailures.IsTransient(ex))
         {
             // A unique key, a foreign key or a concurrent delete got in the way between our checks and the write.

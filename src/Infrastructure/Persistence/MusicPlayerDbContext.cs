@@ -4,6 +4,7 @@ using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Comments;
 using MusicPlayer.Infrastructure.Security;
 using MusicPlayer.Domain.Likes;
+using MusicPlayer.Domain.Playlists;
 using MusicPlayer.Domain.Uploads;
 using MusicPlayer.Domain.Users;
 
@@ -20,6 +21,8 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Playlist> Playlists => Set<Playlist>();
+    public DbSet<PlaylistEntry> PlaylistEntries => Set<PlaylistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

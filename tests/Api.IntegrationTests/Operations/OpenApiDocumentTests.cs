@@ -340,9 +340,11 @@ public sealed class OpenApiDocumentTests(MusicPlayerFactory factory) : IClassFix
         foreach (var (method, path, operation) in await OperationsAsync())
         {
             var parameters = operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToArray() : [];
-            // Header parameters are named as HTTP spells them (Range, If-None-Match).
-            foreach (var parameter in parameters.Where(x => x.GetProperty("in").GetString() != "header"))
-                parameter.GetProperty("name").GetString().Should().MatchRegex("^[a-z][A-Za-z0-9]*$", "{0} {1}", method, path);
+            // Headers keep HTTP's own spelling (Range, If-None-Match, If-Match); everything else is camelCase.
+            foreach (var parameter in parameters)
+                parameter.GetProperty("name").GetString().Should().MatchRegex(
+                    parameter.GetProperty("in").GetString() == "header" ? "^[A-Z][a-z0-9]*(-[A-Z][a-z0-9]*)*$" : "^[a-z][A-Za-z0-9]*$",
+                    "{0} {1}", method, path);
 
             var inPath = parameters.Where(x => x.GetProperty("in").GetString() == "path").ToArray();
             inPath.Select(x => "{" + x.GetProperty("name").GetString() + "}")

@@ -17,6 +17,8 @@ using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Tokens;
 using MusicPlayer.Domain.Comments;
+using MusicPlayer.Application.Features.Playlists;
+using MusicPlayer.Domain.Playlists;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
 using MusicPlayer.Application.UnitTests.Fakes;
@@ -43,6 +45,9 @@ public sealed class PipelineTests : IDisposable
     private readonly FakeSigningKeys _signingKeys;
     private readonly InMemoryRepository<MusicPlayer.Domain.Uploads.UploadSession> _uploadSessions = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
+    private readonly InMemoryRepository<Playlist> _playlists = new();
+    private readonly InMemoryRepository<PlaylistEntry> _entries = new();
+    private readonly InMemoryPlaylistStore _playlistStore;
     private readonly InMemoryLikeStore _likeStore;
     private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
@@ -54,6 +59,7 @@ public sealed class PipelineTests : IDisposable
     {
         _likeStore = new InMemoryLikeStore(_songs, _likes);
         _signingKeys = new FakeSigningKeys(_clock);
+        _playlistStore = new InMemoryPlaylistStore(_playlists, _entries, _songs, _users);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs))
             .AddApplication();
@@ -66,6 +72,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<AlbumSong>>(new InMemoryRepository<AlbumSong>()));
         services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
+        services.Replace(ServiceDescriptor.Singleton<IPlaylistStore>(_playlistStore));
+        services.Replace(ServiceDescriptor.Singleton<IRepository<Playlist>>(_playlists));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<Playlist>>(_playlists));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<PlaylistEntry>>(_entries));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -145,6 +155,10 @@ public sealed class PipelineTests : IDisposable
         ["OpenSongStream"] = m => m.Send(new MusicPlayer.Application.Features.Streaming.OpenSongStream.Query(1, StreamExpiry.ToString(),
             FakeStreamUrlSigner.Instance.Sign(1, StreamExpiry))),
         ["ListSongComments"] = m => m.Send(new ListSongComments.Query(1)),
+        // A public playlist (1) of user 7 holding the song.
+        ["ListPublicPlaylists"] = m => m.Send(new ListPublicPlaylists.Query()),
+        ["GetPlaylist"] = m => m.Send(new GetPlaylist.Query(1)),
+        ["ListPlaylistSongs"] = m => m.Send(new ListPlaylistSongs.Query { Id = 1 }),
     };
 
     private static readonly long StreamExpiry = DateTimeOffset.UtcNow.AddYears(100).ToUnixTimeSeconds();
@@ -167,6 +181,8 @@ public sealed class PipelineTests : IDisposable
         var session = MusicPlayer.Domain.Uploads.UploadSession.Create("pipeline.ogg", received.Size, null, 1, TestData.Now, TimeSpan.FromDays(36500));
         session.Receive(received.Key, received.Size, received.Sha256);
         _uploadSessions.Seed(session);
+        var playlist = _playlistStore.CreateAsync(7, new PlaylistDetails("Shared", null, IsPublic: true), TestData.Now, default).GetAwaiter().GetResult();
+        _playlistStore.AddAsync(playlist, null, [1], null, TestData.Now, default).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -192,6 +208,14 @@ public sealed class PipelineTests : IDisposable
         ["UpdateComment"] = m => m.Send(new UpdateComment.Command(1, new CommentInput("Edited."))),
         ["DeleteComment"] = m => m.Send(new DeleteComment.Command(1)),
         ["RotateSigningKey"] = m => m.Send(new RotateSigningKey.Command()),
+        // Alice's playlist 1 with entry 1.
+        ["ListMyPlaylists"] = m => m.Send(new ListMyPlaylists.Query()),
+        ["CreatePlaylist"] = m => m.Send(new CreatePlaylist.Command(new PlaylistInput("Road trip"))),
+        ["UpdatePlaylist"] = m => m.Send(new UpdatePlaylist.Command(1, new PlaylistInput("Renamed"))),
+        ["DeletePlaylist"] = m => m.Send(new DeletePlaylist.Command(1)),
+        ["AddPlaylistSongs"] = m => m.Send(new AddPlaylistSongs.Command(1, new AddPlaylistSongs.AddSongsInput([1]))),
+        ["MovePlaylistEntry"] = m => m.Send(new MovePlaylistEntry.Command(1, 1, new MovePlaylistEntry.MoveEntryInput(1))),
+        ["RemovePlaylistEntry"] = m => m.Send(new RemovePlaylistEntry.Command(1, 1)),
     };
 
     /// <summary>An admin (1), bob (2), alice (7) with a refresh token, a song alice and bob like, and alice's comment (1) on it.</summary>
@@ -204,6 +228,8 @@ public sealed class PipelineTests : IDisposable
         _comments.Seed(TestData.Comment(1, alice, "First!", id: 1));
         await _likeStore.LikeAsync(7, 1, TestData.Now, CancellationToken.None);
         await _likeStore.LikeAsync(2, 1, TestData.Now, CancellationToken.None);
+        var playlist = await _playlistStore.CreateAsync(7, new PlaylistDetails("Alice's", null, false), TestData.Now, CancellationToken.None);
+        await _playlistStore.AddAsync(playlist, null, [1], null, TestData.Now, CancellationToken.None);
     }
 
     private void AccountsShouldBeUnchanged()
@@ -215,6 +241,8 @@ public sealed class PipelineTests : IDisposable
         _songs.Items.Single().LikeCount.Should().Be(2);
         _comments.Items.Should().ContainSingle().Which.Body.Should().Be("First!");
         _signingKeys.Rotations.Should().Be(0);
+        _playlists.Items.Should().ContainSingle().Which.Version.Should().Be(2);
+        _entries.Items.Should().ContainSingle();
     }
 
     // Order

@@ -27,9 +27,15 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         return await next();
     }
 
-    /// <summary>"Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent.</summary>
+    /// <summary>
+    /// "Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent. From the first segment
+    /// in lower case on, a name is a client path a validator wrote itself ("rules.conditions[2].operator") and stays whole.
+    /// </summary>
     private static string FieldName(string propertyName)
     {
+        var segments = propertyName.Split('.');
+        var clientPath = Array.FindIndex(segments, s => s is [var first, ..] && char.IsLower(first));
+        if (clientPath >= 0) return string.Join('.', segments[clientPath..]);
         var leaf = propertyName[(propertyName.LastIndexOf('.') + 1)..];
         return leaf.Length == 0 ? leaf : char.ToLowerInvariant(leaf[0]) + leaf[1..];
     }

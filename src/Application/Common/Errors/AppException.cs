@@ -19,6 +19,10 @@ public sealed class ForbiddenException(string message = "You do not have permiss
 /// <summary>The request conflicts with existing data (409).</summary>
 public sealed class ConflictException(string message) : AppException(message);
 
+/// <summary>The caller's precondition (If-Match) names a version the resource no longer has (412); nothing changed.</summary>
+public sealed class PreconditionFailedException(string message = "The resource has changed since the version given in If-Match; reload it and try again.")
+    : AppException(message);
+
 /// <summary>The request body is larger than the operation takes (413).</summary>
 public sealed class PayloadTooLargeException(string message) : AppException(message);
 

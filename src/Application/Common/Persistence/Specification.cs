@@ -45,6 +45,13 @@ public abstract class Specification<T> where T : class
         Take = pageSize;
     }
 
+    /// <summary>Reads <paramref name="take"/> rows after the first <paramref name="skip"/> (a page inside a larger window).</summary>
+    protected void Window(int skip, int take)
+    {
+        Skip = skip;
+        Take = take;
+    }
+
     /// <summary>Filters and orders; pages unless <paramref name="withPaging"/> is false (for counting).</summary>
     public IQueryable<T> Apply(IQueryable<T> source, bool withPaging = true)
     {

@@ -3,6 +3,7 @@ using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
+using MusicPlayer.Application.Features.Playlists;
 using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
@@ -23,8 +24,8 @@ public static class ReplaceSongAudio
         public Validator() => RuleFor(c => c.Upload).NotNull();
     }
 
-    internal sealed class Handler(AudioLibrary library, IRepository<Song> songs, SongDetailReader reader, TimeProvider clock)
-        : IRequestHandler<Command, SongDetailDto>
+    internal sealed class Handler(AudioLibrary library, IRepository<Song> songs, SongDetailReader reader, TimeProvider clock,
+        IPlaylistStore playlists, ITransactions transactions) : IRequestHandler<Command, SongDetailDto>
     {
         public async Task<SongDetailDto> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -39,8 +40,15 @@ public static class ReplaceSongAudio
                 {
                     var inspection = await library.InspectAsync(stored, cancellationToken);
                     var song = await songs.GetByIdOrThrowAsync(request.Id, cancellationToken);
-                    replaced = song.AttachAudio(AudioLibrary.ToAudioFile(stored, inspection), clock.GetUtcNow().UtcDateTime);
-                    await songs.SaveChangesAsync(cancellationToken);
+                    var before = song.Duration;
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    replaced = song.AttachAudio(AudioLibrary.ToAudioFile(stored, inspection), now);
+                    // The duration follows the new file: the playlists holding the song follow it in the same transaction.
+                    await transactions.RunAsync(async () =>
+                    {
+                        await songs.SaveChangesAsync(cancellationToken);
+                        if (song.Duration != before) await playlists.SongDurationChangedAsync(song.Id, now, cancellationToken);
+                    }, cancellationToken);
                 }
             }
             catch

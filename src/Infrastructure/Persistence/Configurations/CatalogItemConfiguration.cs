@@ -76,6 +76,7 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
         e.HasIndex(s => new { s.NormalizedArtist, s.LikeCount, s.Id });
         e.HasMany(s => s.Albums).WithOne(l => l.Song).HasForeignKey(l => l.SongId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(s => s.Albums).UsePropertyAccessMode(PropertyAccessMode.Field);
+        e.Navigation(s => s.Likes).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -2,6 +2,7 @@ using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Playlists;
 
 namespace MusicPlayer.Application.UnitTests.Features.Songs;
 
@@ -13,7 +14,11 @@ public sealed class DeleteSongTests
 
     public DeleteSongTests() => _audio = new AudioFakes(_songs, _albums);
 
-    private Task Handle(int id) => new DeleteSong.Handler(_songs, _audio.Library()).Handle(new DeleteSong.Command(id), CancellationToken.None);
+    private readonly InMemoryRepository<Playlist> _playlists = new();
+    private readonly InMemoryRepository<PlaylistEntry> _entries = new();
+
+    private Task Handle(int id) => new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(_playlists, _entries, _songs), new ImmediateTransactions(),
+        _audio.Library(), TimeProvider.System).Handle(new DeleteSong.Command(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_KnownId_RemovesOnlyThatSong()

@@ -36,7 +36,8 @@ public sealed class SongAudioTests
     }
 
     private Task<SongDetailDto> Replace(int id, byte[] bytes) =>
-        new ReplaceSongAudio.Handler(_audio.Library(), _songs, Reader(), _clock)
+        new ReplaceSongAudio.Handler(_audio.Library(), _songs, Reader(), _clock, new InMemoryPlaylistStore(new(), new(), _songs),
+                new ImmediateTransactions())
             .Handle(new ReplaceSongAudio.Command(id, new BytesUpload(bytes)), CancellationToken.None);
 
     [Fact]
@@ -112,7 +113,8 @@ public sealed class SongAudioTests
         album.SetCover(cover, TestData.Now);
         _albums.Seed(album);
 
-        await new DeleteSong.Handler(_songs, _audio.Library()).Handle(new DeleteSong.Command(song.Id), CancellationToken.None);
+        await new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(new(), new(), _songs), new ImmediateTransactions(), _audio.Library(),
+            TimeProvider.System).Handle(new DeleteSong.Command(song.Id), CancellationToken.None);
 
         _audio.Store.Keys.Should().ContainSingle().Which.Should().Be(cover.StorageKey);
     }

@@ -2,9 +2,11 @@ using MusicPlayer.Domain.Comments;
 using FluentValidation.TestHelper;
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Features.Playlists;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Playlists;
 using MusicPlayer.Domain.Likes;
 
 namespace MusicPlayer.Application.UnitTests.Features.Songs;
@@ -15,8 +17,28 @@ public sealed class UpdateSongTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now.AddHours(5)));
 
     private Task<SongDetailDto> Handle(int id, SongInput input) =>
-        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(),
-            FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock).Handle(new UpdateSong.Command(id, input), CancellationToken.None);
+        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
+            new InMemoryRepository<Comment>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock, _playlistStore, new ImmediateTransactions())
+            .Handle(new UpdateSong.Command(id, input), CancellationToken.None);
+
+    private readonly InMemoryRepository<Playlist> _playlists = new();
+    private readonly InMemoryRepository<PlaylistEntry> _entries = new();
+    private readonly InMemoryPlaylistStore _playlistStore;
+
+    public UpdateSongTests() => _playlistStore = new InMemoryPlaylistStore(_playlists, _entries, _songs);
+
+    [Fact]
+    public async Task Handle_ChangedDuration_CorrectsThePlaylistsHoldingTheSong()
+    {
+        _songs.Seed(TestData.Song(id: 1, duration: 10), TestData.Song(id: 2, duration: 5));
+        var playlist = await _playlistStore.CreateAsync(7, new PlaylistDetails("Mix", null, false), TestData.Now, CancellationToken.None);
+        await _playlistStore.AddAsync(playlist, null, [1, 2, 1], null, TestData.Now, CancellationToken.None);
+
+        await Handle(1, TestData.SongInput(duration: 100));
+
+        _playlists.Items.Single().DurationSeconds.Should().Be(205);
+        _playlists.Items.Single().Version.Should().Be(3);
+    }
 
     [Fact]
     public async Task Handle_KnownId_ReplacesEveryField()
