@@ -31,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
+        services.AddScoped<Application.Features.History.IPlayStore, PlayStore>();
+        services.AddScoped<Application.Features.History.IListeningStats, ListeningStats>();
+        services.AddScoped<Application.Features.Stats.IOverviewCounts, OverviewCounts>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));

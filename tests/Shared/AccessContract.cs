@@ -3,6 +3,8 @@ using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Stats;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
@@ -74,6 +76,12 @@ public static class AccessContract
         [typeof(GetAlbumCover.Query)] = Access.Public,
         [typeof(PutSongCover.Command)] = Access.Admin,
         [typeof(PutAlbumCover.Command)] = Access.Admin,
+        // Listening history and statistics
+        [typeof(RecordPlays.Command)] = Access.Authenticated,
+        [typeof(ListMyHistory.Query)] = Access.Authenticated,
+        [typeof(GetMyStats.Query)] = Access.Authenticated,
+        [typeof(ListSongCharts.Query)] = Access.Public,
+        [typeof(GetOverview.Query)] = Access.Admin,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

@@ -21,6 +21,9 @@ public sealed class Song : CatalogItem
     /// <summary>Number of likes; kept by the store so reading it costs nothing.</summary>
     public int LikeCount { get; private set; }
 
+    /// <summary>Number of counted plays (see <c>PlayRules</c>); kept by the play store, like <see cref="LikeCount"/>.</summary>
+    public int PlayCount { get; private set; }
+
     /// <summary>The albums this song is on (links are owned and changed by <see cref="Album"/>).</summary>
     public IReadOnlyCollection<AlbumSong> Albums => _albums;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.History;
 using MusicPlayer.Domain.Likes;
 using MusicPlayer.Domain.Uploads;
 using MusicPlayer.Domain.Users;
@@ -16,6 +17,8 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<UserLike> UserLikes => Set<UserLike>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+    public DbSet<Play> Plays => Set<Play>();
+    public DbSet<SongPlayHour> SongPlayHours => Set<SongPlayHour>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

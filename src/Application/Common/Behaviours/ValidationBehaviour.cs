@@ -27,10 +27,16 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         return await next();
     }
 
-    /// <summary>"Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent.</summary>
+    /// <summary>
+    /// "Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent. An item of a
+    /// list keeps its path from the list on, so a batch names the item: "Plays[3].PlayedAt" → "plays[3].playedAt".
+    /// </summary>
     private static string FieldName(string propertyName)
     {
-        var leaf = propertyName[(propertyName.LastIndexOf('.') + 1)..];
-        return leaf.Length == 0 ? leaf : char.ToLowerInvariant(leaf[0]) + leaf[1..];
+        var segments = propertyName.Split('.');
+        var firstIndexed = Array.FindIndex(segments, s => s.Contains('['));
+        return string.Join('.', segments[(firstIndexed < 0 ? segments.Length - 1 : firstIndexed)..].Select(CamelCase));
     }
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
