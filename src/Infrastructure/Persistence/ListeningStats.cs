@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.History;
 
 namespace MusicPlayer.Infrastructure.Persistence;
 
@@ -53,14 +55,8 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
             TotalSeconds = perDay.Values.Sum(d => d.Seconds),
             UniqueSongs = await counted.Select(p => p.SongId).Distinct().CountAsync(cancellationToken),
             TopSongs = topSongs.Select(s => new TopSongDto(songs[s.SongId], s.Plays)).ToList(),
-            TopArtists = await counted.GroupBy(p => p.Song.NormalizedArtist)
-                .Select(g => new TopNameDto(g.Max(p => p.Song.Artist)!, g.Count()))
-                .OrderByDescending(t => t.Plays).ThenBy(t => t.Name).Take(top)
-                .ToListAsync(cancellationToken),
-            TopGenres = await counted.GroupBy(p => p.Song.NormalizedGenre)
-                .Select(g => new TopNameDto(g.Max(p => p.Song.Genre)!, g.Count()))
-                .OrderByDescending(t => t.Plays).ThenBy(t => t.Name).Take(top)
-                .ToListAsync(cancellationToken),
+            TopArtists = await TopNamesAsync(counted, s => new Named { SongId = s.Id, Key = s.NormalizedArtist, Shown = s.Artist }, top, cancellationToken),
+            TopGenres = await TopNamesAsync(counted, s => new Named { SongId = s.Id, Key = s.NormalizedGenre, Shown = s.Genre }, top, cancellationToken),
             PerDay = Enumerable.Range(days.From.DayNumber, days.DayCount)
                 .Select(day => perDay.TryGetValue(day, out var d)
                     ? new DayStatsDto(DateOnly.FromDayNumber(day), d.Plays, d.Seconds)
@@ -94,7 +90,25 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         return new PagedResult<ChartSongDto>(ranked.Select(s => songs[s.SongId] with { Plays = s.Plays }).ToList(), page.Page, page.PageSize, total);
     }
 
+    /// <summary>The names (artists or genres: grouped by their folded form, shown as written) with the most counted plays.</summary>
+    private async Task<List<TopNameDto>> TopNamesAsync(IQueryable<Play> counted, Expression<Func<Song, Named>> name, int top, CancellationToken cancellationToken)
+    {
+        var rows = await counted.Join(context.Songs.Select(name), p => p.SongId, n => n.SongId, (p, n) => n)
+            .GroupBy(n => n.Key)
+            .Select(g => new { Name = g.Max(n => n.Shown), Plays = g.Count() })
+            .OrderByDescending(t => t.Plays).ThenBy(t => t.Name).Take(top)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new TopNameDto(r.Name!, r.Plays));
+    }
+
     private async Task<Dictionary<int, T>> SongsAsync<T>(List<int> ids, CancellationToken cancellationToken) where T : SongDto =>
         ids.Count == 0 ? [] : await context.Songs.Where(s => ids.Contains(s.Id)).Select(Mappings.Projection<Song, T>())
             .ToDictionaryAsync(s => s.Id, cancellationToken);
+
+    private sealed class Named
+    {
+        public int SongId { get; init; }
+        public string Key { get; init; } = "";
+        public string Shown { get; init; } = "";
+    }
 }
