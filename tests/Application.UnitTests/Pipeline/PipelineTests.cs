@@ -12,6 +12,8 @@ using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Stats;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
@@ -39,6 +41,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<MusicPlayer.Domain.Uploads.UploadSession> _uploadSessions = new();
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryLikeStore _likeStore;
+    private readonly InMemoryPlayStore _playStore = new();
     private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RecordingServiceMetrics _metrics = new();
@@ -60,6 +63,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<AlbumSong>>(new InMemoryRepository<AlbumSong>()));
         services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
+        services.Replace(ServiceDescriptor.Singleton<IPlayStore>(_playStore));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<MusicPlayer.Domain.History.Play>>(new InMemoryRepository<MusicPlayer.Domain.History.Play>()));
+        services.Replace(ServiceDescriptor.Singleton<IListeningStats>(new NoPlaysListeningStats()));
+        services.Replace(ServiceDescriptor.Singleton<IOverviewCounts>(new FixedOverviewCounts(new OverviewDto { Users = 3 })));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -107,6 +114,7 @@ public sealed class PipelineTests : IDisposable
     {
         ["ListAlbums"] = m => m.Send(new ListAlbums.Query()),
         ["ListSongs"] = m => m.Send(new ListSongs.Query()),
+        ["ListSongCharts"] = m => m.Send(new ListSongCharts.Query()),
         ["GetAlbum"] = m => m.Send(new GetAlbum.Query(1)),
         ["ListAlbumSongs"] = m => m.Send(new ListAlbumSongs.Query(1)),
         ["GetSong"] = m => m.Send(new GetSong.Query(1)),
@@ -168,6 +176,10 @@ public sealed class PipelineTests : IDisposable
         ["UpdateUser"] = m => m.Send(new UpdateUser.Command(2, TestData.UserInput(username: "changed", email: "changed@example.com"))),
         ["ChangeRole"] = m => m.Send(new ChangeRole.Command(2, Roles.Admin)),
         ["DeleteUser"] = m => m.Send(new DeleteUser.Command(2)),
+        ["RecordPlays"] = m => m.Send(new RecordPlays.Command { Plays = [new() { SongId = 1, SecondsPlayed = 100 }] }),
+        ["ListMyHistory"] = m => m.Send(new ListMyHistory.Query()),
+        ["GetMyStats"] = m => m.Send(new GetMyStats.Query()),
+        ["GetOverview"] = m => m.Send(new GetOverview.Query()),
     };
 
     /// <summary>An admin (1), bob (2), alice (7) with a refresh token, and a song alice and bob like.</summary>
@@ -187,6 +199,7 @@ public sealed class PipelineTests : IDisposable
         _tokens.Items.Should().ContainSingle().Which.IsActive(_clock.GetUtcNow().UtcDateTime).Should().BeTrue();
         _likes.Items.Should().HaveCount(2);
         _songs.Items.Single().LikeCount.Should().Be(2);
+        _playStore.Plays.Should().BeEmpty();
     }
 
     // Order
