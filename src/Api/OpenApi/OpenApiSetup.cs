@@ -47,6 +47,7 @@ internal static class OpenApiSetup
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
                     new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
+                    new() { Name = "Listening history", Description = "Plays reported by clients, listening statistics, charts and the service overview." },
                 };
                 return Task.CompletedTask;
             });

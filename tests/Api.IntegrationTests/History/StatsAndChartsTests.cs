@@ -192,6 +192,20 @@ public sealed class StatsAndChartsTests(MusicPlayerFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Charts_ReadAgainAfterNewPlays_ShowThem()
+    {
+        var songId = (await factory.AsAdmin().CreateSongAsync()).Id();
+        var path = $"{PlayCounts.SongCharts}?period=day&pageSize=100";
+        var before = await (await factory.Anonymous().GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        await factory.AsUser().RecordAsync(PlayCounts.Play(songId, 300));
+        var after = await (await factory.Anonymous().GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        before.ItemIds().Should().NotContain(songId);
+        after.ItemIds().Should().Contain(songId);
+    }
+
+    [Fact]
     public async Task Overview_Admin_CountsEverything()
     {
         var before = await (await factory.AsAdmin().GetAsync(PlayCounts.Overview)).ShouldBeJsonAsync(HttpStatusCode.OK);

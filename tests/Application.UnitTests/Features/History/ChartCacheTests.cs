@@ -1,0 +1,56 @@
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.History;
+
+namespace MusicPlayer.Application.UnitTests.Features.History;
+
+public sealed class ChartCacheTests
+{
+    private readonly CatalogVersion _version = new();
+    private readonly ListSongCharts.Query _query = new();
+    private int _computed;
+
+    private Task<PagedResult<ChartSongDto>> Compute()
+    {
+        _computed++;
+        return Task.FromResult(new PagedResult<ChartSongDto>([new ChartSongDto { Id = _computed, Plays = 1 }], 1, 20, 1));
+    }
+
+    [Fact]
+    public async Task GetAsync_NothingChanged_ComputesOnce()
+    {
+        var cache = new ChartCache(_version);
+
+        var first = await cache.GetAsync(10, _query, Compute);
+        var second = await cache.GetAsync(10, _query, Compute);
+
+        _computed.Should().Be(1);
+        second.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterAWriteOrInANewHour_ComputesAgain()
+    {
+        var cache = new ChartCache(_version);
+        await cache.GetAsync(10, _query, Compute);
+
+        _version.Bump();
+        var afterWrite = await cache.GetAsync(10, _query, Compute);
+        var nextHour = await cache.GetAsync(11, _query, Compute);
+
+        _computed.Should().Be(3);
+        afterWrite.Items.Single().Id.Should().Be(2);
+        nextHour.Items.Single().Id.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task GetAsync_WriteWhileComputing_IsNotServedAfterIt()
+    {
+        var cache = new ChartCache(_version);
+
+        await cache.GetAsync(10, _query, () => { _version.Bump(); return Compute(); });
+        await cache.GetAsync(10, _query, Compute);
+
+        _computed.Should().Be(2);
+    }
+}
