@@ -7,7 +7,7 @@ using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
-/// <summary>Deletes a song; its album links and likes go with it, and its stored audio and cover when nothing else references them. Admins only.</summary>
+/// <summary>Deletes a song; its album links, likes and plays go with it, and its stored audio and cover when nothing else references them. Admins only.</summary>
 public static class DeleteSong
 {
     [Authorize(Roles = Roles.Admin)]
