@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MusicPlayer.Application.Common.Mapping;
 using MusicPlayer.Application.Common.Paging;
@@ -41,11 +40,15 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
             }
         }
 
-        var topSongs = await counted.GroupBy(p => p.SongId)
+        // One scan for everything per song: counted plays grouped by song in the database, joined with each song's
+        // artist and genre after grouping (one row per song played, not per play); the tops are ranked from those rows.
+        var perSong = await counted.GroupBy(p => p.SongId)
             .Select(g => new { SongId = g.Key, Plays = g.Count() })
-            .OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Take(top)
+            .Join(context.Songs, x => x.SongId, s => s.Id,
+                (x, s) => new SongPlays(x.SongId, x.Plays, s.NormalizedArtist, s.Artist, s.NormalizedGenre, s.Genre))
             .ToListAsync(cancellationToken);
-        var songs = await SongsAsync<SongDto>(topSongs.Select(s => s.SongId).ToList(), cancellationToken);
+        var topSongs = perSong.OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Take(top).ToList();
+        var songs = await SongsAsync<SongDto>(topSongs.ConvertAll(s => s.SongId), cancellationToken);
 
         return new ListeningStatsDto
         {
@@ -53,10 +56,10 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
             To = days.To,
             TotalPlays = perDay.Values.Sum(d => d.Plays),
             TotalSeconds = perDay.Values.Sum(d => d.Seconds),
-            UniqueSongs = await counted.Select(p => p.SongId).Distinct().CountAsync(cancellationToken),
-            TopSongs = topSongs.Select(s => new TopSongDto(songs[s.SongId], s.Plays)).ToList(),
-            TopArtists = await TopNamesAsync(counted, s => new Named { SongId = s.Id, Key = s.NormalizedArtist, Shown = s.Artist }, top, cancellationToken),
-            TopGenres = await TopNamesAsync(counted, s => new Named { SongId = s.Id, Key = s.NormalizedGenre, Shown = s.Genre }, top, cancellationToken),
+            UniqueSongs = perSong.Count,
+            TopSongs = topSongs.ConvertAll(s => new TopSongDto(songs[s.SongId], s.Plays)),
+            TopArtists = TopNames(perSong, s => s.ArtistKey, s => s.Artist, top),
+            TopGenres = TopNames(perSong, s => s.GenreKey, s => s.Genre, top),
             PerDay = Enumerable.Range(days.From.DayNumber, days.DayCount)
                 .Select(day => perDay.TryGetValue(day, out var d)
                     ? new DayStatsDto(DateOnly.FromDayNumber(day), d.Plays, d.Seconds)
@@ -90,25 +93,16 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         return new PagedResult<ChartSongDto>(ranked.Select(s => songs[s.SongId] with { Plays = s.Plays }).ToList(), page.Page, page.PageSize, total);
     }
 
-    /// <summary>The names (artists or genres: grouped by their folded form, shown as written) with the most counted plays.</summary>
-    private async Task<List<TopNameDto>> TopNamesAsync(IQueryable<Play> counted, Expression<Func<Song, Named>> name, int top, CancellationToken cancellationToken)
-    {
-        var rows = await counted.Join(context.Songs.Select(name), p => p.SongId, n => n.SongId, (p, n) => n)
-            .GroupBy(n => n.Key)
-            .Select(g => new { Name = g.Max(n => n.Shown), Plays = g.Count() })
-            .OrderByDescending(t => t.Plays).ThenBy(t => t.Name).Take(top)
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new TopNameDto(r.Name!, r.Plays));
-    }
+    /// <summary>The names (artists or genres: grouped by their folded form, shown as first written) with the most counted plays.</summary>
+    private static List<TopNameDto> TopNames(List<SongPlays> perSong, Func<SongPlays, string> key, Func<SongPlays, string> shown, int top) =>
+        perSong.GroupBy(key, StringComparer.Ordinal)
+            .Select(g => new TopNameDto(g.Select(shown).Min(StringComparer.Ordinal)!, g.Sum(s => s.Plays)))
+            .OrderByDescending(t => t.Plays).ThenBy(t => t.Name, StringComparer.Ordinal).Take(top)
+            .ToList();
 
     private async Task<Dictionary<int, T>> SongsAsync<T>(List<int> ids, CancellationToken cancellationToken) where T : SongDto =>
         ids.Count == 0 ? [] : await context.Songs.Where(s => ids.Contains(s.Id)).Select(Mappings.Projection<Song, T>())
             .ToDictionaryAsync(s => s.Id, cancellationToken);
 
-    private sealed class Named
-    {
-        public int SongId { get; init; }
-        public string Key { get; init; } = "";
-        public string Shown { get; init; } = "";
-    }
+    private sealed record SongPlays(int SongId, int Plays, string ArtistKey, string Artist, string GenreKey, string Genre);
 }
