@@ -44,7 +44,7 @@ public static class DependencyInjection
 
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();
-        services.AddSingleton<Features.History.ChartCache>();
+        services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();
         services.TryAddSingleton(new Common.Audio.UploadLimits());

@@ -114,6 +114,23 @@ public sealed class StatsAndChartsTests(MusicPlayerFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Stats_ReadAgainAfterNewPlaysOrASongsDeletion_AreCurrent()
+    {
+        var songId = (await factory.AsAdmin().CreateSongAsync()).Id();
+        var (_, client) = await NewUserAsync();
+        await client.RecordAsync(PlayCounts.Play(songId, 300));
+        (await StatsAsync(client, "")).GetProperty("totalPlays").GetInt32().Should().Be(1);
+
+        await client.RecordAsync(PlayCounts.Play(songId, 300));
+        var afterPlay = await StatsAsync(client, "");
+        await (await factory.AsAdmin().DeleteAsync($"{CatalogApi.Songs}/{songId}")).ShouldBeEmptyAsync(HttpStatusCode.NoContent);
+        var afterDeletion = await StatsAsync(client, "");
+
+        afterPlay.GetProperty("totalPlays").GetInt32().Should().Be(2);
+        afterDeletion.GetProperty("totalPlays").GetInt32().Should().Be(0, "the song's plays went with it");
+    }
+
+    [Fact]
     public async Task Stats_OtherUsersPlays_AreNotCounted()
     {
         var songId = (await factory.AsAdmin().CreateSongAsync()).Id();

@@ -8,6 +8,7 @@ namespace MusicPlayer.Application.Features.History;
 /// <summary>
 /// The caller's listening statistics over local days <c>from</c>..<c>to</c> (inclusive; default the last 30
 /// days) in the IANA time zone <c>tz</c> (default UTC): totals, top 10 songs, artists and genres, and every day.
+/// Served from a <see cref="ResultCache{TKey, TResult}"/> until the next write.
 /// </summary>
 public static class GetMyStats
 {
@@ -43,7 +44,10 @@ public static class GetMyStats
     internal static TimeZoneInfo? Zone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId ? zone : null;
 
-    internal sealed class Handler(IListeningStats listening, ICurrentUser currentUser, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, ListeningStatsDto>
+    /// <summary>What a user's statistics depend on besides the data: the resolved range and zone.</summary>
+    public sealed record CacheKey(int UserId, DateOnly From, DateOnly To, string Zone);
+
+    internal sealed class Handler(IListeningStats listening, ResultCache<GetMyStats.CacheKey, ListeningStatsDto> cache, ICurrentUser currentUser, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, ListeningStatsDto>
     {
         public async Task<ListeningStatsDto> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -51,7 +55,9 @@ public static class GetMyStats
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
             var to = request.To ?? (request.From is { } start ? start.AddDays(DefaultDays - 1) : today);
             var from = request.From ?? to.AddDays(1 - DefaultDays);
-            var stats = await listening.ForUserAsync(currentUser.RequiredUserId, LocalDays.In(zone, from, to), Top, cancellationToken);
+            var userId = currentUser.RequiredUserId;
+            var stats = await cache.GetAsync(new CacheKey(userId, from, to, zone.Id),
+                () => listening.ForUserAsync(userId, LocalDays.In(zone, from, to), Top, cancellationToken));
             return stats with { Tz = zone.Id, TopSongs = stats.TopSongs.Select(t => t with { Song = t.Song.WithUrls(urls) }).ToList() };
         }
     }

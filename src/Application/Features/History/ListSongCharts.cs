@@ -10,7 +10,7 @@ namespace MusicPlayer.Application.Features.History;
 /// The most played songs of a rolling period (the last 24 hours, 7 or 30 days) or of all time, by counted
 /// plays, each with its plays in the period. Public. Periods are whole UTC hours: the window starts at the
 /// top of the hour the period began in, so it spans at most one hour more than the period. Pages are
-/// served from <see cref="ChartCache"/> while nothing changed.
+/// served from a <see cref="ResultCache{TKey, TResult}"/> while nothing changed.
 /// </summary>
 public static class ListSongCharts
 {
@@ -40,13 +40,16 @@ public static class ListSongCharts
         }
     }
 
-    internal sealed class Handler(IListeningStats stats, ChartCache cache, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, PagedResult<ChartSongDto>>
+    /// <summary>What a chart page depends on besides the data.</summary>
+    public sealed record CacheKey(long? SinceHour, int Page, int PageSize);
+
+    internal sealed class Handler(IListeningStats stats, ResultCache<ListSongCharts.CacheKey, PagedResult<ChartSongDto>> cache, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, PagedResult<ChartSongDto>>
     {
         public async Task<PagedResult<ChartSongDto>> Handle(Query request, CancellationToken cancellationToken)
         {
             var period = Periods[request.Period ?? "week"];
             long? sinceHour = period is { } length ? PlayRules.HourOf(clock.GetUtcNow().UtcDateTime - length) : null;
-            var page = await cache.GetAsync(sinceHour, request, () => stats.ChartAsync(sinceHour, request, cancellationToken));
+            var page = await cache.GetAsync(new CacheKey(sinceHour, request.Page, request.PageSize), () => stats.ChartAsync(sinceHour, request, cancellationToken));
             return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
         }
     }

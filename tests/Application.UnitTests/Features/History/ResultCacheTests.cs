@@ -4,11 +4,10 @@ using MusicPlayer.Application.Features.History;
 
 namespace MusicPlayer.Application.UnitTests.Features.History;
 
-public sealed class ChartCacheTests
+public sealed class ResultCacheTests
 {
     private readonly CatalogVersion _version = new();
-    private readonly ListSongCharts.Query _query = new();
-    private int _computed;
+        private int _computed;
 
     private Task<PagedResult<ChartSongDto>> Compute()
     {
@@ -19,10 +18,10 @@ public sealed class ChartCacheTests
     [Fact]
     public async Task GetAsync_NothingChanged_ComputesOnce()
     {
-        var cache = new ChartCache(_version);
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
 
-        var first = await cache.GetAsync(10, _query, Compute);
-        var second = await cache.GetAsync(10, _query, Compute);
+        var first = await cache.GetAsync(10, Compute);
+        var second = await cache.GetAsync(10, Compute);
 
         _computed.Should().Be(1);
         second.Should().BeSameAs(first);
@@ -31,12 +30,12 @@ public sealed class ChartCacheTests
     [Fact]
     public async Task GetAsync_AfterAWriteOrInANewHour_ComputesAgain()
     {
-        var cache = new ChartCache(_version);
-        await cache.GetAsync(10, _query, Compute);
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
+        await cache.GetAsync(10, Compute);
 
         _version.Bump();
-        var afterWrite = await cache.GetAsync(10, _query, Compute);
-        var nextHour = await cache.GetAsync(11, _query, Compute);
+        var afterWrite = await cache.GetAsync(10, Compute);
+        var nextHour = await cache.GetAsync(11, Compute);
 
         _computed.Should().Be(3);
         afterWrite.Items.Single().Id.Should().Be(2);
@@ -46,10 +45,10 @@ public sealed class ChartCacheTests
     [Fact]
     public async Task GetAsync_WriteWhileComputing_IsNotServedAfterIt()
     {
-        var cache = new ChartCache(_version);
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
 
-        await cache.GetAsync(10, _query, () => { _version.Bump(); return Compute(); });
-        await cache.GetAsync(10, _query, Compute);
+        await cache.GetAsync(10, () => { _version.Bump(); return Compute(); });
+        await cache.GetAsync(10, Compute);
 
         _computed.Should().Be(2);
     }
