@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.History;
 using MusicPlayer.Domain.History;
@@ -93,13 +94,13 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         {
             var counted = PlayRules.IsCounted(play.SecondsPlayed, durations[play.SongId]);
             if (rows.Length > 0) rows.Append(",\n");
-            rows.Append(CultureInfo.InvariantCulture, $"({userId}, {play.SongId}, {{{parameters.Count}}}, {PlayRules.MinuteOf(play.PlayedAt)}, {play.SecondsPlayed}, ");
+            rows.Append(CultureInfo.InvariantCulture, $"({userId}, {play.SongId}, @p{parameters.Count}, {PlayRules.MinuteOf(play.PlayedAt)}, {play.SecondsPlayed}, ");
             parameters.Add(play.PlayedAt);
             rows.Append(sqlServer ? (counted ? "CAST(1 AS bit)" : "CAST(0 AS bit)") : (counted ? "TRUE" : "FALSE")).Append(", ");
             if (play.ClientPlayId is null) rows.Append(sqlServer ? "CAST(NULL AS nvarchar(64))" : "NULL");
             else
             {
-                rows.Append(CultureInfo.InvariantCulture, $"{{{parameters.Count}}}");
+                rows.Append(CultureInfo.InvariantCulture, $"@p{parameters.Count}");
                 parameters.Add(play.ClientPlayId);
             }
             rows.Append(')');
@@ -115,7 +116,24 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
             : $@"INSERT INTO ""Plays"" ({columns}) VALUES {rows}
                  ON CONFLICT DO NOTHING
                  RETURNING ""SongId"", ""Counted"", ""PlayedMinute""";
-        return await context.Database.SqlQueryRaw<InsertedPlay>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        // Plain ADO.NET on the transaction's connection: every batch's statement is new text, which EF would compile
+        // and keep as a query of its own; this runs it as it is.
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
+        var inserted = new List<InsertedPlay>(plays.Length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2)));
+        return inserted;
     }
 
     /// <summary>Adds counted plays to their songs' PlayCount and to the hourly aggregate: one UPDATE and one upsert.</summary>
@@ -146,10 +164,5 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         public int? Duration { get; init; }
     }
 
-    private sealed class InsertedPlay
-    {
-        public int SongId { get; init; }
-        public bool Counted { get; init; }
-        public long PlayedMinute { get; init; }
-    }
+    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute);
 }
