@@ -141,15 +141,15 @@ SEED_CODE_HASH="$(cat "$BENCH"/Seed/*.cs "$BENCH"/Seed/*.csproj "$ROOT"/src/Infr
   $(find "$ROOT/src/Domain" -name '*.cs' -not -path '*/obj/*' | sort) | sha256sum | cut -c1-10)"
 SEEDED_DB="" SEEDED_NOTE=""
 
-# seeded_db songs albums users likes seed -> sets SEEDED_DB to the cached file, seeding it first if needed
+# seeded_db songs albums users likes seed [extra seeder options] -> sets SEEDED_DB to the cached file, seeding it first if needed
 seeded_db() {
-  local songs="$1" albums="$2" users="$3" likes="$4" seed="$5"
-  local db="$DATA/catalog-s${songs}-a${albums}-u${users}-l${likes}-seed${seed}-${SEED_CODE_HASH}.db"
+  local songs="$1" albums="$2" users="$3" likes="$4" seed="$5" extra="${6:-}"
+  local db="$DATA/catalog-s${songs}-a${albums}-u${users}-l${likes}-seed${seed}${extra:+-${extra//[^a-z0-9]/}}-${SEED_CODE_HASH}.db"
   if [ ! -f "$db" ]; then
     echo "seeding $(basename "$db")"
     local started; started=$(now_ms)
     dotnet "$SEED_DLL" --db "$db.tmp" --songs "$songs" --albums "$albums" --users "$users" --likes "$likes" \
-      --seed "$seed" --password "$PASSWORD" --force | tee "$db.log.tmp" || die "seeding failed"
+      --seed "$seed" --password "$PASSWORD" --force $extra | tee "$db.log.tmp" || die "seeding failed"
     echo "wall clock including process start: $(( $(now_ms) - started )) ms" >> "$db.log.tmp"
     rm -f "$db.tmp-wal" "$db.tmp-shm"
     mv "$db.tmp" "$db" && mv "$db.log.tmp" "$db.log"

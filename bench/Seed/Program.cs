@@ -40,7 +40,7 @@ Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
 var total = Stopwatch.StartNew();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"seeding {path}: {options.Songs:N0} songs, {options.Albums:N0} albums, {options.Users:N0} users (+1 admin), {options.Likes:N0} likes, seed {options.Seed}"));
+    $"seeding {path}: {options.Songs:N0} songs, {options.Albums:N0} albums, {options.Users:N0} users (+1 admin), {options.Likes:N0} likes, {options.Plays:N0} plays, seed {options.Seed}"));
 
 // 1. The schema, by the app's own migrations, and the app's own password hash (computed once).
 string passwordHash;
@@ -80,22 +80,24 @@ Scalar(connection, "PRAGMA cache_size = -262144");
 Scalar(connection, "PRAGMA temp_store = MEMORY");
 
 Loader.Load(connection, options, plan, passwordHash);
+Plays.Load(connection, options);
 
 // 4. Checks, then back to the journal mode the migrations left (the app decides its own).
 step.Restart();
 var orphans = Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM pragma_foreign_key_check"), CultureInfo.InvariantCulture);
 var wrongCounts = Convert.ToInt64(Scalar(connection,
     "SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)"), CultureInfo.InvariantCulture);
+var wrongPlayCounts = Plays.WrongCounts(connection);
 Scalar(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
 Scalar(connection, $"PRAGMA journal_mode = {journalMode}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"  checks      foreign keys: {(orphans == 0 ? "ok" : $"{orphans} broken")}, like counts: {(wrongCounts == 0 ? "exact" : $"{wrongCounts} wrong")} ({step.Elapsed.TotalSeconds:0.00} s)"));
+    $"  checks      foreign keys: {(orphans == 0 ? "ok" : $"{orphans} broken")}, like counts: {(wrongCounts == 0 ? "exact" : $"{wrongCounts} wrong")}, play counts: {(wrongPlayCounts == 0 ? "exact" : $"{wrongPlayCounts} wrong")} ({step.Elapsed.TotalSeconds:0.00} s)"));
 connection.Close();
 
 var size = new FileInfo(path).Length;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"seeded in {total.Elapsed.TotalSeconds:0.0} s ({size / 1048576.0:0} MiB); every account's password: {options.Password}; admin: {Loader.AdminEmail}"));
-return orphans == 0 && wrongCounts == 0 ? 0 : 1;
+return orphans == 0 && wrongCounts == 0 && wrongPlayCounts == 0 ? 0 : 1;
 
 static object? Scalar(SqliteConnection connection, string sql)
 {

@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Songs.SongDetailReader>();
         services.AddScoped<Features.Playlists.PlaylistReader>();
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
+        services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();
         services.TryAddSingleton(new Common.Audio.UploadLimits());

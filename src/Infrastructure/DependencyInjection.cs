@@ -36,6 +36,9 @@ public static class DependencyInjection
             configuration.GetValue("RateLimiting:Comments:PermitLimit", Application.Features.Comments.CommentLimit.DefaultPermitLimit),
             configuration.GetValue("RateLimiting:Comments:WindowSeconds", Application.Features.Comments.CommentLimit.DefaultWindowSeconds)));
         services.AddScoped<Application.Features.Playlists.IPlaylistStore, PlaylistStore>();
+        services.AddScoped<Application.Features.History.IPlayStore, PlayStore>();
+        services.AddScoped<Application.Features.History.IListeningStats, ListeningStats>();
+        services.AddScoped<Application.Features.Stats.IOverviewCounts, OverviewCounts>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));

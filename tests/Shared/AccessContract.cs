@@ -4,6 +4,8 @@ using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Stats;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Playlists;
@@ -102,6 +104,12 @@ public static class AccessContract
         [typeof(AddPlaylistSongs.Command)] = Access.Authenticated,
         [typeof(MovePlaylistEntry.Command)] = Access.Authenticated,
         [typeof(RemovePlaylistEntry.Command)] = Access.Authenticated,
+        // Listening history and statistics
+        [typeof(RecordPlays.Command)] = Access.Authenticated,
+        [typeof(ListMyHistory.Query)] = Access.Authenticated,
+        [typeof(GetMyStats.Query)] = Access.Authenticated,
+        [typeof(ListSongCharts.Query)] = Access.Public,
+        [typeof(GetOverview.Query)] = Access.Admin,
     };
 
     /// <summary>Requests no HTTP operation sends.</summary>

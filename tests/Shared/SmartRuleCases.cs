@@ -46,7 +46,7 @@ public static class SmartRuleCases
         { "likeCount", "gt", "0", "AB" },
         { "likeCount", "lt", "1", "C" },
         { "likeCount", "between", "[1, 1]", "B" },
-        // No listening history yet: every song has zero plays and was never played.
+        // Nobody played these songs: every one has zero plays and was never played by the owner (PlayConditionTests has plays).
         { "playCount", "is", "0", "ABC" },
         { "playCount", "gt", "0", "" },
         { "playCount", "lt", "1", "ABC" },

@@ -138,7 +138,7 @@ public sealed class SongsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Delete a song (admin)</summary>
-    /// <remarks>Its album links and likes go with it, and its stored audio and cover unless another song or album has the same bytes.</remarks>
+    /// <remarks>Its album links, likes and plays go with it, and its stored audio and cover unless another song or album has the same bytes.</remarks>
     [HttpDelete("{id:int}")]
     [Sends<DeleteSong.Command>]
     [Authorize]

@@ -82,7 +82,7 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
         Ok(await mediator.Send(new ChangeRole.Command(id, body.Role), ct));
 
     /// <summary>Delete a user (admin)</summary>
-    /// <remarks>Their likes and tokens go with them. Deleting the last admin is a 409.</remarks>
+    /// <remarks>Their likes, plays and tokens go with them. Deleting the last admin is a 409.</remarks>
     [HttpDelete("{id:int}")]
     [Sends<DeleteUser.Command>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

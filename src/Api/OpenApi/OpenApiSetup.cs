@@ -58,6 +58,7 @@ internal static class OpenApiSetup
                     new() { Name = "Comments", Description = "Comments on songs: plain text, newest first." },
                     new() { Name = "Tokens", Description = "The public keys that verify our access tokens (JWKS), and their rotation." },
                     new() { Name = "Playlists", Description = "Users' playlists: ordered entries, or smart rules evaluated when read." },
+                    new() { Name = "Listening history", Description = "Plays reported by clients, listening statistics, charts and the service overview." },
                 };
                 return Task.CompletedTask;
             });

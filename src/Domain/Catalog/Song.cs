@@ -7,6 +7,7 @@ public sealed class Song : CatalogItem
 {
     private readonly List<AlbumSong> _albums = [];
     private readonly List<Likes.UserLike> _likes = [];
+    private readonly List<History.Play> _plays = [];
 
     private Song() { }
 
@@ -22,11 +23,17 @@ public sealed class Song : CatalogItem
     /// <summary>Number of likes; kept by the store so reading it costs nothing.</summary>
     public int LikeCount { get; private set; }
 
+    /// <summary>Number of counted plays (see <c>PlayRules</c>); kept by the play store, like <see cref="LikeCount"/>.</summary>
+    public int PlayCount { get; private set; }
+
     /// <summary>The albums this song is on (links are owned and changed by <see cref="Album"/>).</summary>
     public IReadOnlyCollection<AlbumSong> Albums => _albums;
 
     /// <summary>Who likes this song (rows written by the like store; read by queries such as smart playlist rules).</summary>
     public IReadOnlyCollection<Likes.UserLike> Likes => _likes;
+
+    /// <summary>Who played this song and when (rows written by the play store; read by queries such as smart playlist rules).</summary>
+    public IReadOnlyCollection<History.Play> Plays => _plays;
 
     public static Song Create(SongDetails details, DateTime now)
     {

@@ -53,7 +53,7 @@ internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate ga
     private async Task<int> RemoveAllOfUserInTransactionAsync(int userId, CancellationToken cancellationToken)
     {
         // Once the user's row is locked, no like of theirs is half-way: each either committed or waits and then finds no user.
-        await LockUserAsync(userId, cancellationToken);
+        await context.LockUserAsync(userId, cancellationToken);
         var liked = context.UserLikes.Where(l => l.UserId == userId).Select(l => l.SongId);
         await context.Songs.Where(s => liked.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount - 1), cancellationToken);
@@ -64,16 +64,12 @@ internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate ga
         gate.RunAsync(context, () => context.InTransactionAsync(async () =>
         {
             context.ChangeTracker.Clear();
-            if (await LockUserAsync(userId, cancellationToken) == 0)
+            if (await context.LockUserAsync(userId, cancellationToken) == 0)
                 throw new UnauthenticatedException("The account no longer exists.");
             var locked = await Song(songId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LikeCount, x => x.LikeCount), cancellationToken);
             if (locked == 0) throw new NotFoundException("Song", songId);
             return await change();
         }, cancellationToken), cancellationToken);
-
-    private Task<int> LockUserAsync(int userId, CancellationToken cancellationToken) =>
-        context.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SessionVersion, u => u.SessionVersion), cancellationToken);
 
     private IQueryable<UserLike> Like(int userId, int songId) =>
         context.UserLikes.Where(l => l.UserId == userId && l.SongId == songId);

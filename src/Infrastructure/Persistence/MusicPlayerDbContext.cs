@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Comments;
 using MusicPlayer.Infrastructure.Security;
+using MusicPlayer.Domain.History;
 using MusicPlayer.Domain.Likes;
 using MusicPlayer.Domain.Playlists;
 using MusicPlayer.Domain.Uploads;
@@ -23,6 +24,8 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Playlist> Playlists => Set<Playlist>();
     public DbSet<PlaylistEntry> PlaylistEntries => Set<PlaylistEntry>();
+    public DbSet<Play> Plays => Set<Play>();
+    public DbSet<SongPlayHour> SongPlayHours => Set<SongPlayHour>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

@@ -26,7 +26,7 @@ public sealed class ProjectionQueryTests(ProjectionQueryTests.Factory factory) :
 {
     // The stored audio's columns (never its storage key); EF reads a NULL marker beside them for the owned value's null check.
     private static readonly string[] SongColumns =
-        ["Id", "Title", "Artist", "Genre", "FileUrl", "Duration", "Description", "CoverImageUrl", "ReleaseDate", "LikeCount", "CreatedAt", "UpdatedAt",
+        ["Id", "Title", "Artist", "Genre", "FileUrl", "Duration", "Description", "CoverImageUrl", "ReleaseDate", "LikeCount", "PlayCount", "CreatedAt", "UpdatedAt",
          "NULL", "AudioFormat", "AudioMimeType", "AudioSize", "AudioSha256", "AudioDurationSeconds", "AudioBitrate", "AudioSampleRate", "AudioChannels"];
 
     private static readonly string[] AlbumColumns =

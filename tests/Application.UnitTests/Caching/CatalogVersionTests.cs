@@ -2,6 +2,7 @@ using MediatR;
 using MusicPlayer.Application.Common.Behaviours;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Users;
@@ -16,7 +17,7 @@ public sealed class CatalogVersionTests
         typeof(CreateAlbum.Command), typeof(UpdateAlbum.Command), typeof(DeleteAlbum.Command),
         typeof(SetAlbumSong.Command), typeof(RemoveAlbumSong.Command),
         typeof(CreateSong.Command), typeof(UpdateSong.Command), typeof(DeleteSong.Command),
-        typeof(LikeSong.Command), typeof(UnlikeSong.Command), typeof(DeleteUser.Command),
+        typeof(LikeSong.Command), typeof(UnlikeSong.Command), typeof(DeleteUser.Command), typeof(RecordPlays.Command),
         typeof(MusicPlayer.Application.Features.Uploads.UploadSong.Command), typeof(MusicPlayer.Application.Features.Uploads.CompleteUploadSession.Command),
         typeof(ReplaceSongAudio.Command), typeof(DeleteSongAudio.Command),
         typeof(MusicPlayer.Application.Features.Covers.PutSongCover.Command), typeof(MusicPlayer.Application.Features.Covers.PutAlbumCover.Command),

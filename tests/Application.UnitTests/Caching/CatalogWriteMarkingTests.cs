@@ -2,6 +2,7 @@ using System.Reflection;
 using MediatR;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Likes;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Domain.Catalog;
@@ -17,8 +18,8 @@ namespace MusicPlayer.Application.UnitTests.Caching;
 /// </summary>
 public sealed class CatalogWriteMarkingTests
 {
-    /// <summary>The stores that write what public album and song lists show: the rows and the like counters.</summary>
-    private static readonly Type[] CatalogWritePorts = [typeof(IRepository<Album>), typeof(IRepository<Song>), typeof(ILikeStore)];
+    /// <summary>The stores that write what public album and song lists show: the rows, the like counters and the play counters.</summary>
+    private static readonly Type[] CatalogWritePorts = [typeof(IRepository<Album>), typeof(IRepository<Song>), typeof(ILikeStore), typeof(IPlayStore)];
 
     private static readonly Type[] AllHandlers = typeof(IChangesCatalog).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && RequestOf(t) is not null)

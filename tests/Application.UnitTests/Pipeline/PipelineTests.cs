@@ -12,6 +12,8 @@ using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Covers;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Stats;
 using MusicPlayer.Application.Features.Uploads;
 using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Likes;
@@ -49,6 +51,7 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryRepository<PlaylistEntry> _entries = new();
     private readonly InMemoryPlaylistStore _playlistStore;
     private readonly InMemoryLikeStore _likeStore;
+    private readonly InMemoryPlayStore _playStore = new();
     private readonly InMemoryAudioStore _store = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RecordingServiceMetrics _metrics = new();
@@ -76,6 +79,10 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IRepository<Playlist>>(_playlists));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Playlist>>(_playlists));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<PlaylistEntry>>(_entries));
+        services.Replace(ServiceDescriptor.Singleton<IPlayStore>(_playStore));
+        services.Replace(ServiceDescriptor.Singleton<IReadRepository<MusicPlayer.Domain.History.Play>>(new InMemoryRepository<MusicPlayer.Domain.History.Play>()));
+        services.Replace(ServiceDescriptor.Singleton<IListeningStats>(new NoPlaysListeningStats()));
+        services.Replace(ServiceDescriptor.Singleton<IOverviewCounts>(new FixedOverviewCounts(new OverviewDto { Users = 3 })));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -130,6 +137,7 @@ public sealed class PipelineTests : IDisposable
     {
         ["ListAlbums"] = m => m.Send(new ListAlbums.Query()),
         ["ListSongs"] = m => m.Send(new ListSongs.Query()),
+        ["ListSongCharts"] = m => m.Send(new ListSongCharts.Query()),
         ["GetAlbum"] = m => m.Send(new GetAlbum.Query(1)),
         ["ListAlbumSongs"] = m => m.Send(new ListAlbumSongs.Query(1)),
         ["GetSong"] = m => m.Send(new GetSong.Query(1)),
@@ -216,6 +224,10 @@ public sealed class PipelineTests : IDisposable
         ["AddPlaylistSongs"] = m => m.Send(new AddPlaylistSongs.Command(1, new AddPlaylistSongs.AddSongsInput([1]))),
         ["MovePlaylistEntry"] = m => m.Send(new MovePlaylistEntry.Command(1, 1, new MovePlaylistEntry.MoveEntryInput(1))),
         ["RemovePlaylistEntry"] = m => m.Send(new RemovePlaylistEntry.Command(1, 1)),
+        ["RecordPlays"] = m => m.Send(new RecordPlays.Command { Plays = [new() { SongId = 1, SecondsPlayed = 100 }] }),
+        ["ListMyHistory"] = m => m.Send(new ListMyHistory.Query()),
+        ["GetMyStats"] = m => m.Send(new GetMyStats.Query()),
+        ["GetOverview"] = m => m.Send(new GetOverview.Query()),
     };
 
     /// <summary>An admin (1), bob (2), alice (7) with a refresh token, a song alice and bob like, and alice's comment (1) on it.</summary>
@@ -243,6 +255,7 @@ public sealed class PipelineTests : IDisposable
         _signingKeys.Rotations.Should().Be(0);
         _playlists.Items.Should().ContainSingle().Which.Version.Should().Be(2);
         _entries.Items.Should().ContainSingle();
+        _playStore.Plays.Should().BeEmpty();
     }
 
     // Order

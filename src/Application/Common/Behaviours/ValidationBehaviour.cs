@@ -28,15 +28,19 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     }
 
     /// <summary>
-    /// "Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent. From the first segment
-    /// in lower case on, a name is a client path a validator wrote itself ("rules.conditions[2].operator") and stays whole.
+    /// "Body.Title" → "title": clients see camelCase leaf names, as in the JSON they sent. An item of a
+    /// list keeps its path from the list on, so a batch names the item: "Plays[3].PlayedAt" → "plays[3].playedAt".
+    /// From the first segment in lower case on, a name is a client path a validator wrote itself
+    /// ("rules.conditions[2].operator") and stays whole.
     /// </summary>
     private static string FieldName(string propertyName)
     {
         var segments = propertyName.Split('.');
         var clientPath = Array.FindIndex(segments, s => s is [var first, ..] && char.IsLower(first));
         if (clientPath >= 0) return string.Join('.', segments[clientPath..]);
-        var leaf = propertyName[(propertyName.LastIndexOf('.') + 1)..];
-        return leaf.Length == 0 ? leaf : char.ToLowerInvariant(leaf[0]) + leaf[1..];
+        var firstIndexed = Array.FindIndex(segments, s => s.Contains('['));
+        return string.Join('.', segments[(firstIndexed < 0 ? segments.Length - 1 : firstIndexed)..].Select(CamelCase));
     }
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

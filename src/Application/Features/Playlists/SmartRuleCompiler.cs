@@ -32,7 +32,7 @@ public static class SmartRuleCompiler
         RuleField.ReleaseYear => ReleaseYear(c),
         RuleField.Duration => Number(s => s.Duration, c),
         RuleField.LikeCount => Number(s => s.LikeCount, c),
-        RuleField.PlayCount => Number(PlayFacts.PlayCount(ownerId), c),
+        RuleField.PlayCount => Number(PlayFacts.PlayCount, c),
         RuleField.AddedAt => Time(s => s.CreatedAt, c, now),
         RuleField.LastPlayedAt => Time(PlayFacts.LastPlayedAt(ownerId), c, now),
         RuleField.LikedByOwner => LikedBy(ownerId, c.Flag),

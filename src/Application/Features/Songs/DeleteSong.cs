@@ -8,7 +8,7 @@ using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
-/// <summary>Deletes a song; its album links, likes and playlist entries go with it (the playlists close up), and its stored audio and cover when nothing else references them. Admins only.</summary>
+/// <summary>Deletes a song; its album links, likes, plays and playlist entries go with it (the playlists close up), and its stored audio and cover when nothing else references them. Admins only.</summary>
 public static class DeleteSong
 {
     [Authorize(Roles = Roles.Admin)]

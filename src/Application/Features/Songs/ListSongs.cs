@@ -7,7 +7,7 @@ using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
-/// <summary>Pages through songs, filtered (also by album), searched and sorted (also by likes). Public.</summary>
+/// <summary>Pages through songs, filtered (also by album), searched and sorted (also by likes or plays). Public.</summary>
 public static class ListSongs
 {
     public sealed record Query : CatalogListQuery, IRequest<PagedResult<SongDto>>
@@ -24,7 +24,7 @@ public static class ListSongs
 
     public sealed class Spec : CatalogPageSpec<Song, SongDto>
     {
-        public static readonly IReadOnlyList<string> SortKeys = [.. CommonSortKeys, "-likeCount"];
+        public static readonly IReadOnlyList<string> SortKeys = [.. CommonSortKeys, "-likeCount", "-playCount"];
 
         public Spec(Query query) : base(query)
         {
@@ -33,8 +33,17 @@ public static class ListSongs
 
         protected override bool ApplySort(string sort)
         {
-            if (sort != "-likeCount") return false;
-            OrderBy(s => s.LikeCount, descending: true);
+            switch (sort)
+            {
+                case "-likeCount":
+                    OrderBy(s => s.LikeCount, descending: true);
+                    break;
+                case "-playCount":
+                    OrderBy(s => s.PlayCount, descending: true);
+                    break;
+                default:
+                    return false;
+            }
             OrderBy(s => s.Id, descending: true);
             return true;
         }

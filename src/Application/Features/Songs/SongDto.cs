@@ -17,6 +17,9 @@ public record SongDto
     public string? CoverImageUrl { get; init; }
     public DateOnly? ReleaseDate { get; init; }
     public int LikeCount { get; init; }
+
+    /// <summary>Counted plays (see the listening history's counted rule).</summary>
+    public int PlayCount { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 

@@ -71,6 +71,9 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
             a.HasIndex(p => p.StorageKey);
         });
         e.HasIndex(s => new { s.LikeCount, s.Id });
+        // Added to a table with rows: existing songs start at 0.
+        e.Property(s => s.PlayCount).HasDefaultValue(0);
+        e.HasIndex(s => new { s.PlayCount, s.Id });
         // Most-liked within a genre or an artist, read in index order.
         e.HasIndex(s => new { s.NormalizedGenre, s.LikeCount, s.Id });
         e.HasIndex(s => new { s.NormalizedArtist, s.LikeCount, s.Id });

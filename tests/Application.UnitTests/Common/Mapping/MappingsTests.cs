@@ -61,7 +61,7 @@ public sealed class MappingsTests
         var compile = () => config.Compile();
 
         compile.Should().Throw<CompileException>()
-            .Which.InnerException!.Message.Should().Contain(nameof(SongWithAnUnknownMember.PlayCount));
+            .Which.InnerException!.Message.Should().Contain(nameof(SongWithAnUnknownMember.SkipCount));
     }
 
     [Fact]
@@ -127,6 +127,6 @@ public sealed class MappingsTests
 
     public sealed record SongWithAnUnknownMember : SongDto
     {
-        public int PlayCount { get; init; }
+        public int SkipCount { get; init; }
     }
 }

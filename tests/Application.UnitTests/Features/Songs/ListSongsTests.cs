@@ -276,7 +276,7 @@ public sealed class ListSongsTests
     {
         Validate(new ListSongs.Query { Sort = sort })
             .ShouldHaveValidationErrorFor(q => q.Sort)
-            .WithErrorMessage("'sort' must be one of: title, -title, artist, -artist, createdAt, -createdAt, -likeCount.");
+            .WithErrorMessage("'sort' must be one of: title, -title, artist, -artist, createdAt, -createdAt, -likeCount, -playCount.");
     }
 
     [Theory]

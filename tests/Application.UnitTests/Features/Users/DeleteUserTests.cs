@@ -12,9 +12,10 @@ public sealed class DeleteUserTests
     private readonly InMemoryRepository<User> _users = new();
     private readonly InMemoryRepository<Song> _songs = new();
     private readonly InMemoryRepository<UserLike> _likes = new();
+    private readonly InMemoryPlayStore _plays = new();
 
     private Task Handle(int id) =>
-        new DeleteUser.Handler(_users, new InMemoryLikeStore(_songs, _likes), new ImmediateAdminChangeLock()).Handle(new DeleteUser.Command(id), CancellationToken.None);
+        new DeleteUser.Handler(_users, new InMemoryLikeStore(_songs, _likes), _plays, new ImmediateAdminChangeLock()).Handle(new DeleteUser.Command(id), CancellationToken.None);
 
     [Fact]
     public async Task Handle_UserWithLikes_RemovesTheLikesFromTheSongsCounts()
@@ -30,6 +31,18 @@ public sealed class DeleteUserTests
 
         _likes.Items.Should().ContainSingle().Which.UserId.Should().Be(3);
         _songs.Items.Select(s => s.LikeCount).Should().Equal(0, 1);
+    }
+
+    [Fact]
+    public async Task Handle_UserWithPlays_RemovesOnlyTheirPlays()
+    {
+        _users.Seed(TestData.Admin(id: 1), TestData.User(id: 2), TestData.User(username: "bob", email: "bob@example.com", id: 3));
+        await _plays.RecordAsync(2, [new(10, DateTime.UtcNow, 200, "a"), new(11, DateTime.UtcNow, 200, null)], CancellationToken.None);
+        await _plays.RecordAsync(3, [new(10, DateTime.UtcNow, 200, "a")], CancellationToken.None);
+
+        await Handle(2);
+
+        _plays.Plays.Should().ContainSingle().Which.UserId.Should().Be(3);
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using MusicPlayer.Application.Common.Mapping;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.History;
+
+namespace MusicPlayer.Infrastructure.Persistence;
+
+/// <summary>
+/// Statistics as grouped queries in the database. A user's plays in a range are read from the covering index
+/// on (user, playedAt, …); charts of a period sum the hourly aggregate, and all-time charts read songs by
+/// their PlayCount index. Only grouped rows (at most one a day, ten a top, one page of a chart) come back.
+/// </summary>
+internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningStats
+{
+    private const int MinutesPerDay = 24 * 60;
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    public async Task<ListeningStatsDto> ForUserAsync(int userId, LocalDays days, int top, CancellationToken cancellationToken)
+    {
+        var plays = context.Plays.Where(p => p.UserId == userId && p.PlayedAt >= days.StartUtc && p.PlayedAt < days.EndUtc);
+        var counted = plays.Where(p => p.Counted);
+
+        // Within a segment the offset is constant, so the local day is integer arithmetic on the stored minute.
+        var perDay = new Dictionary<int, (int Plays, long Seconds)>();
+        foreach (var segment in days.Segments)
+        {
+            var offset = segment.OffsetMinutes;
+            var rows = await plays.Where(p => p.PlayedAt >= segment.FromUtc && p.PlayedAt < segment.ToUtc)
+                .GroupBy(p => (p.PlayedMinute + offset) / MinutesPerDay)
+                .Select(g => new { Day = g.Key, Plays = g.Count(p => p.Counted), Seconds = g.Sum(p => (long)p.SecondsPlayed) })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var day = UnixEpochDay + (int)row.Day;
+                var (plays0, seconds0) = perDay.GetValueOrDefault(day);
+                perDay[day] = (plays0 + row.Plays, seconds0 + row.Seconds);
+            }
+        }
+
+        // One scan for everything per song: counted plays grouped by song in the database, joined with each song's
+        // artist and genre after grouping (one row per song played, not per play); the tops are ranked from those rows.
+        var perSong = await counted.GroupBy(p => p.SongId)
+            .Select(g => new { SongId = g.Key, Plays = g.Count() })
+            .Join(context.Songs, x => x.SongId, s => s.Id,
+                (x, s) => new SongPlays(x.SongId, x.Plays, s.NormalizedArtist, s.Artist, s.NormalizedGenre, s.Genre))
+            .ToListAsync(cancellationToken);
+        var topSongs = perSong.OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Take(top).ToList();
+        var songs = await SongsAsync<SongDto>(topSongs.ConvertAll(s => s.SongId), cancellationToken);
+
+        return new ListeningStatsDto
+        {
+            From = days.From,
+            To = days.To,
+            TotalPlays = perDay.Values.Sum(d => d.Plays),
+            TotalSeconds = perDay.Values.Sum(d => d.Seconds),
+            UniqueSongs = perSong.Count,
+            TopSongs = topSongs.ConvertAll(s => new TopSongDto(songs[s.SongId], s.Plays)),
+            TopArtists = TopNames(perSong, s => s.ArtistKey, s => s.Artist, top),
+            TopGenres = TopNames(perSong, s => s.GenreKey, s => s.Genre, top),
+            PerDay = Enumerable.Range(days.From.DayNumber, days.DayCount)
+                .Select(day => perDay.TryGetValue(day, out var d)
+                    ? new DayStatsDto(DateOnly.FromDayNumber(day), d.Plays, d.Seconds)
+                    : new DayStatsDto(DateOnly.FromDayNumber(day), 0, 0))
+                .ToList(),
+        };
+    }
+
+    public async Task<PagedResult<ChartSongDto>> ChartAsync(long? sinceHour, IPagedQuery page, CancellationToken cancellationToken)
+    {
+        var skip = (int)Math.Min(((long)page.Page - 1) * page.PageSize, int.MaxValue);
+        if (sinceHour is not { } since)
+        {
+            var played = context.Songs.Where(s => s.PlayCount > 0);
+            var count = await played.CountAsync(cancellationToken);
+            var items = skip >= count ? [] : await played.OrderByDescending(s => s.PlayCount).ThenBy(s => s.Id)
+                .Skip(skip).Take(page.PageSize).Select(Mappings.Projection<Song, ChartSongDto>())
+                .ToListAsync(cancellationToken);
+            return new PagedResult<ChartSongDto>(items, page.Page, page.PageSize, count);
+        }
+
+        var perSong = context.SongPlayHours.Where(h => h.Hour >= since)
+            .GroupBy(h => h.SongId)
+            .Select(g => new { SongId = g.Key, Plays = g.Sum(h => h.Plays) })
+            .Where(s => s.Plays > 0);
+        var total = await perSong.CountAsync(cancellationToken);
+        if (skip >= total) return new PagedResult<ChartSongDto>([], page.Page, page.PageSize, total);
+        var ranked = await perSong.OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Skip(skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        var songs = await SongsAsync<ChartSongDto>(ranked.Select(s => s.SongId).ToList(), cancellationToken);
+        return new PagedResult<ChartSongDto>(ranked.Select(s => songs[s.SongId] with { Plays = s.Plays }).ToList(), page.Page, page.PageSize, total);
+    }
+
+    /// <summary>The names (artists or genres: grouped by their folded form, shown as first written) with the most counted plays.</summary>
+    private static List<TopNameDto> TopNames(List<SongPlays> perSong, Func<SongPlays, string> key, Func<SongPlays, string> shown, int top) =>
+        perSong.GroupBy(key, StringComparer.Ordinal)
+            .Select(g => new TopNameDto(g.Select(shown).Min(StringComparer.Ordinal)!, g.Sum(s => s.Plays)))
+            .OrderByDescending(t => t.Plays).ThenBy(t => t.Name, StringComparer.Ordinal).Take(top)
+            .ToList();
+
+    private async Task<Dictionary<int, T>> SongsAsync<T>(List<int> ids, CancellationToken cancellationToken) where T : SongDto =>
+        ids.Count == 0 ? [] : await context.Songs.Where(s => ids.Contains(s.Id)).Select(Mappings.Projection<Song, T>())
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+
+    private sealed record SongPlays(int SongId, int Plays, string ArtistKey, string Artist, string GenreKey, string Genre);
+}
