@@ -45,6 +45,9 @@ public static class DependencyInjection
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();
         services.AddScoped<Common.Audio.AudioLibrary>();
+        services.AddScoped<Common.Search.SearchPlanner>();
+        services.AddScoped<Features.Catalog.CatalogSearch>();
+        services.AddScoped<Features.Artists.ArtistDirectory>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();
         services.TryAddSingleton(new Common.Audio.UploadLimits());
         services.AddSingleton<TimeProvider>(new Common.Time.MicrosecondTimeProvider());
