@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<ITransactions, Transactions>();
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
+        services.AddScoped<Application.Common.Search.ISearchIndex, Persistence.Search.SearchIndex>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));
@@ -66,6 +67,7 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
         await database.MigrateAsync(cancellationToken);
+        await Persistence.Search.SearchIndexBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>(), cancellationToken);
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
     }
 }

@@ -55,6 +55,14 @@ public abstract class CatalogItem : Entity
         return removed;
     }
 
+    /// <summary>Computes the search keys and the artist document from the fields (also for rows stored before they existed).</summary>
+    public void RefreshSearchKeys()
+    {
+        SearchKey = SearchText.Key(Title);
+        ArtistKey = SearchText.Key(Artist);
+        ArtistText = SearchText.Document(Artist);
+    }
+
     /// <summary>Marks the item as changed now, for changes that are not its descriptive fields.</summary>
     protected void Touch(DateTime now) => UpdatedAt = now;
 
@@ -71,9 +79,7 @@ public abstract class CatalogItem : Entity
         NormalizedTitle = Text.Normalize(Title);
         NormalizedArtist = Text.Normalize(Artist);
         NormalizedGenre = Text.Normalize(Genre);
-        SearchKey = SearchText.Key(Title);
-        ArtistKey = SearchText.Key(Artist);
-        ArtistText = SearchText.Document(Artist);
+        RefreshSearchKeys();
         if (CreatedAt == default) CreatedAt = now;
         UpdatedAt = now;
     }
