@@ -17,10 +17,6 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<UserLike> UserLikes => Set<UserLike>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
-    /// <summary>The search index is kept by every save of every context, wherever it was configured.</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Search.SearchIndexMaintenance.Instance);
-
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);
 

@@ -60,6 +60,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<UserLike>>(_likes));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<AlbumSong>>(new InMemoryRepository<AlbumSong>()));
         services.Replace(ServiceDescriptor.Singleton<ILikeStore>(_likeStore));
+        services.AddSingleton<MusicPlayer.Application.Common.Search.ISearchIndex>(new InMemorySearchIndex(_songs, _albums));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -107,6 +108,8 @@ public sealed class PipelineTests : IDisposable
     {
         ["ListAlbums"] = m => m.Send(new ListAlbums.Query()),
         ["ListSongs"] = m => m.Send(new ListSongs.Query()),
+        ["Search"] = m => m.Send(new MusicPlayer.Application.Features.Search.Search.Query { Q = "blue" }),
+        ["ListArtists"] = m => m.Send(new MusicPlayer.Application.Features.Artists.ListArtists.Query()),
         ["GetAlbum"] = m => m.Send(new GetAlbum.Query(1)),
         ["ListAlbumSongs"] = m => m.Send(new ListAlbumSongs.Query(1)),
         ["GetSong"] = m => m.Send(new GetSong.Query(1)),

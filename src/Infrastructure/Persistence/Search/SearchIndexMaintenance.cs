@@ -22,7 +22,7 @@ namespace MusicPlayer.Infrastructure.Persistence.Search;
 /// titles and the songs' own fields from the database: a rename and a link of the same album, or an edit
 /// and a link of the same song, take turns and each sees the other's result.
 /// </para>
-/// Registered by <see cref="MusicPlayerDbContext"/> itself, so every context (the app's, tools', tests') has it.
+/// Registered by <see cref="DatabaseProvider.Configure"/>, so every context the app and its tools configure has it.
 /// </summary>
 internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
 {
