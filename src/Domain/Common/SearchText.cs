@@ -7,8 +7,8 @@ namespace MusicPlayer.Domain.Common;
 /// The one normaliser of search: the index is written with it and every query is read with it, so the
 /// two can never disagree.
 /// <list type="bullet">
-/// <item>Case is folded (invariant lower case), accents are removed by Unicode decomposition (NFD, then the
-/// nonspacing marks are dropped), and the letters decomposition leaves alone are spelled out: ß→ss, æ→ae,
+/// <item>Case is folded (invariant lower case), accents are removed as Unicode decomposition (NFD) would, dropping the
+/// combining marks (see SearchFoldTable), and the letters decomposition leaves alone are spelled out: ß→ss, æ→ae,
 /// œ→oe, ø→o, ł→l, đ/ð→d, þ→th, ı→i.</item>
 /// <item>Only letters and digits are kept. White space separates words; any other character (punctuation,
 /// symbols) joins the pieces on either side of it into one word <em>and</em> also stands for a space.
@@ -27,10 +27,12 @@ public static class SearchText
     public static string Fold(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        // Decomposed text (combining marks as separate characters) loses its marks below; precomposed letters
+        // lose theirs through the table (string.Normalize does not decompose under invariant globalization).
+        var folded = new StringBuilder(value.Length);
+        foreach (var original in value.EnumerateRunes())
         {
+            var rune = original.IsBmp ? new Rune(SearchFoldTable.Base(char.ToLowerInvariant((char)original.Value))) : original;
             switch (Rune.GetUnicodeCategory(rune))
             {
                 case UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark:
