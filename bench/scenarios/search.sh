@@ -1,0 +1,16 @@
+# Search (issue 15): GET /api/v1/search uncached (the list cache off, the list rate limit out of the way),
+# with whole words, one-typo words and 1-3 letter prefixes picked at random by bench/wrk/search-words.lua.
+search_db=$(fresh_copy "$CACHED_DB" search)
+export Caching__CatalogLists=false RateLimiting__Lists__PermitLimit=100000000 Caching__MaxConcurrentSearches=64
+start_api "$search_db"
+search_from=${#ROWS[@]}
+BENCH_SEARCH_WORDS="heart river night fire dream shadow ocean summer golden silent midnight wild neon" \
+  run_wrk "search word" "$API_URL" search-words.lua "GET /api/v1/search?q={word}"
+BENCH_SEARCH_WORDS="haert rivr nihgt fier draem shaodw ocaen sumer goldne silnet midnihgt wlid neno" \
+  run_wrk "search one typo" "$API_URL" search-words.lua "GET /api/v1/search?q={word with a typo}"
+BENCH_SEARCH_WORDS="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha" \
+  run_wrk "search as you type" "$API_URL" search-words.lua "GET /api/v1/search?q={1-3 letters}"
+stop_pid "$API_PID"
+unset Caching__CatalogLists RateLimiting__Lists__PermitLimit Caching__MaxConcurrentSearches
+section "Search (uncached)" "Targets: p99 ≤ 20 ms for a word and for 1–3 letters, ≤ 40 ms with one typo, at $CONNECTIONS connections."
+table_since "$search_from" "$BASE_RPS" "baseline"
