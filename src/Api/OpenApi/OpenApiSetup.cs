@@ -47,6 +47,7 @@ internal static class OpenApiSetup
                     new() { Name = "Albums", Description = "Albums and their track lists." },
                     new() { Name = "Songs", Description = "Songs of the catalog." },
                     new() { Name = "Uploads", Description = "Audio files uploaded to become songs." },
+                    new() { Name = "Search", Description = "The search box (songs, albums, artists) and the artists of the catalog." },
                 };
                 return Task.CompletedTask;
             });

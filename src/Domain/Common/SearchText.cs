@@ -102,7 +102,7 @@ public static class SearchText
     /// The index document of some texts: their terms, each once, separated and surrounded by single spaces
     /// (<c>" ac dc acdc "</c>), so that a word is always found as <c>" word "</c> and a prefix as <c>" pre"</c>.
     /// </summary>
-    public static string Document(params IEnumerable<string?> texts)
+    public static string Document(params string?[] texts)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var document = new StringBuilder(" ");
