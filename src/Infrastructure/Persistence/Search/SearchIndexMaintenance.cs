@@ -126,14 +126,6 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
             }
         }
 
-        if (albumsOfSongs.Count > 0)
-        {
-            var ids = albumsOfSongs.ToList();
-            var query = context.AlbumSongs.AsNoTracking().Where(l => ids.Contains(l.AlbumId)).Select(l => l.SongId);
-            storedSongs.UnionWith(async ? await query.ToListAsync(cancellationToken) : query.ToList());
-        }
-        storedSongs.ExceptWith(deletedSongs);
-
         var database = context.Database;
         if (database.CurrentTransaction is null && !database.CreateExecutionStrategy().RetriesOnFailure)
         {
@@ -141,15 +133,24 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
             OwnTransactions.AddOrUpdate(context, transaction);
         }
 
-        // Lock, then read: albums first, then songs, each in id order.
-        var linkedAlbums = changedLinks.Select(l => l.Entity.AlbumId).Where(id => id > 0).Concat(albumsOfSongs)
+        // Lock, then read: albums first, then songs, each in id order. What is read after a lock is what the
+        // writer before us committed.
+        var lockedAlbums = changedLinks.Select(l => l.Entity.AlbumId).Where(id => id > 0).Concat(albumsOfSongs)
             .Concat(albumsToIndex.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id)).Distinct().Order().ToList();
-        foreach (var id in linkedAlbums)
+        foreach (var id in lockedAlbums)
         {
             var lockAlbum = context.Albums.Where(a => a.Id == id);
             if (async) await lockAlbum.ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, a => a.Title), cancellationToken);
             else lockAlbum.ExecuteUpdate(s => s.SetProperty(a => a.Title, a => a.Title));
         }
+
+        if (albumsOfSongs.Count > 0)
+        {
+            var ids = albumsOfSongs.ToList();
+            var query = context.AlbumSongs.AsNoTracking().Where(l => ids.Contains(l.AlbumId)).Select(l => l.SongId);
+            storedSongs.UnionWith(async ? await query.ToListAsync(cancellationToken) : query.ToList());
+        }
+        storedSongs.ExceptWith(deletedSongs);
 
         var stored = storedSongs.Order().ToList();
         foreach (var id in stored)
@@ -168,6 +169,14 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
             var albumTitles = await StoredAlbumTitlesAsync(context, stored, async, cancellationToken);
             var songFields = await StoredSongFieldsAsync(context, stored, async, cancellationToken);
 
+            // An album this save adds or renames has the title it writes; any other the title stored now (read after its lock).
+            var written = albums.Where(a => a.State == EntityState.Added || (a.State == EntityState.Modified && a.Property(x => x.Title).IsModified))
+                .ToDictionary(a => a.Entity, a => a.Entity.Title);
+            var linkedIds = changedLinks.Where(l => l.State == EntityState.Added && !written.ContainsKey(l.Entity.Album)).Select(l => l.Entity.AlbumId).ToList();
+            var storedTitles = await StoredTitlesAsync(context, linkedIds, async, cancellationToken);
+            string TitleOf(Album album, string stored) => written.TryGetValue(album, out var title) ? title
+                : storedTitles.TryGetValue(album.Id, out var fresh) ? fresh : stored;
+
             foreach (var id in stored)
             {
                 if (!songFields.TryGetValue(id, out var fields)) continue; // deleted meanwhile: nothing to index
@@ -175,8 +184,8 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
                 var titles = albumTitles.Where(t => t.SongId == id)
                     .Where(t => !albums.Any(a => a.Entity.Id == t.AlbumId && a.State == EntityState.Deleted))
                     .Where(t => !changedLinks.Any(l => l.State == EntityState.Deleted && l.Entity.SongId == id && l.Entity.AlbumId == t.AlbumId))
-                    .Select(t => albums.FirstOrDefault(a => a.Entity.Id == t.AlbumId) is { } album ? album.Entity.Title : t.Title)
-                    .Concat(changedLinks.Where(l => l.State == EntityState.Added && l.Entity.SongId == id).Select(l => l.Entity.Album.Title));
+                    .Select(t => albums.FirstOrDefault(a => a.Entity.Id == t.AlbumId) is { } album ? TitleOf(album.Entity, t.Title) : t.Title)
+                    .Concat(changedLinks.Where(l => l.State == EntityState.Added && l.Entity.SongId == id).Select(l => TitleOf(l.Entity.Album, l.Entity.Album.Title)));
                 var (title, artist) = tracked is { State: EntityState.Modified } edited ? (edited.Entity.Title, edited.Entity.Artist) : fields;
                 var document = SearchText.Document([title, artist, .. titles]);
                 documents.Add((tracked ?? context.Entry(await LoadAsync(context, id, async, cancellationToken)), document));
@@ -184,7 +193,8 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
 
             foreach (var song in newSongs)
             {
-                var titles = changedLinks.Where(l => l.State == EntityState.Added && ReferenceEquals(l.Entity.Song, song)).Select(l => l.Entity.Album.Title);
+                var titles = changedLinks.Where(l => l.State == EntityState.Added && ReferenceEquals(l.Entity.Song, song))
+                    .Select(l => TitleOf(l.Entity.Album, l.Entity.Album.Title));
                 documents.Add((context.Entry(song), SearchText.Document([song.Title, song.Artist, .. titles])));
             }
         }
@@ -211,6 +221,15 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
             .Select(l => new { l.SongId, l.AlbumId, l.Album.Title });
         var rows = async ? await query.ToListAsync(cancellationToken) : query.ToList();
         return rows.ConvertAll(r => (r.SongId, r.AlbumId, r.Title));
+    }
+
+    private static async Task<Dictionary<int, string>> StoredTitlesAsync(MusicPlayerDbContext context, List<int> albums, bool async,
+        CancellationToken cancellationToken)
+    {
+        if (albums.Count == 0) return [];
+        var query = context.Albums.AsNoTracking().Where(a => albums.Contains(a.Id)).Select(a => new { a.Id, a.Title });
+        var rows = async ? await query.ToListAsync(cancellationToken) : query.ToList();
+        return rows.ToDictionary(r => r.Id, r => r.Title);
     }
 
     private static async Task<Dictionary<int, (string Title, string Artist)>> StoredSongFieldsAsync(MusicPlayerDbContext context, List<int> songs,
