@@ -30,16 +30,18 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
             .SelectMany(i => DocumentOf(i).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(t => t.Length >= minLength).Distinct().ToList());
 
-    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(Expression<Func<Song, bool>>? songFilter, Expression<Func<Album, bool>>? albumFilter,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
     {
-        var matchedSongs = (songs?.Items ?? []).AsQueryable().Where(songFilter ?? (_ => true)).ToList();
-        var matchedAlbums = (albums?.Items ?? []).AsQueryable().Where(albumFilter ?? (_ => true)).ToList();
-        var spellings = matchedSongs.Select(s => (s.ArtistKey, s.Artist)).Concat(matchedAlbums.Select(a => (a.ArtistKey, a.Artist))).Distinct()
+        var allSongs = songs?.Items ?? [];
+        var allAlbums = albums?.Items ?? [];
+        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums)
+            .Where(i => byName is null || byName.IsMatchOf(i.ArtistText)).Select(i => i.ArtistKey).ToHashSet();
+        var spellings = allSongs.Where(s => keys.Contains(s.ArtistKey)).Select(s => (s.ArtistKey, s.Artist))
+            .Concat(allAlbums.Where(a => keys.Contains(a.ArtistKey)).Select(a => (a.ArtistKey, a.Artist))).Distinct()
             .Select(k => new ArtistSpelling(k.ArtistKey, k.Artist,
-                matchedSongs.Count(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist),
-                matchedAlbums.Count(a => a.ArtistKey == k.ArtistKey && a.Artist == k.Artist),
-                matchedSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount)))
+                allSongs.Count(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist),
+                allAlbums.Count(a => a.ArtistKey == k.ArtistKey && a.Artist == k.Artist),
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount)))
             .ToList();
         return Task.FromResult<IReadOnlyList<ArtistSpelling>>(spellings);
     }

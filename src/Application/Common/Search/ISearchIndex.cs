@@ -21,11 +21,10 @@ public interface ISearchIndex
     Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The artists among the songs and albums that <paramref name="songs"/> and <paramref name="albums"/> select
-    /// (null: all of them): one row per artist key with every spelling of the name and how many items use it.
+    /// The artists whose name <paramref name="byName"/> matches (every artist when null), counted over all of their
+    /// songs and albums: one row per spelling of each artist key, with how many items use it.
     /// </summary>
-    Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(Expression<Func<Song, bool>>? songs, Expression<Func<Album, bool>>? albums,
-        CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken);
 }
 
 /// <summary>Which document a search reads.</summary>

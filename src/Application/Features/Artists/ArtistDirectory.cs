@@ -1,5 +1,4 @@
 using MusicPlayer.Application.Common.Search;
-using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Artists;
 
@@ -12,21 +11,7 @@ public sealed class ArtistDirectory(ISearchIndex index)
     /// <summary>Every artist (null match) or those whose name <paramref name="match"/> matches, counted over all of their songs and albums.</summary>
     public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ArtistSpelling> spellings;
-        if (match is null)
-        {
-            spellings = await index.ArtistSpellingsAsync(null, null, cancellationToken);
-        }
-        else
-        {
-            var byName = match.For(SearchField.Artist);
-            var matched = await index.ArtistSpellingsAsync(index.Matching<Song>(byName), index.Matching<Album>(byName), cancellationToken);
-            if (matched.Count == 0) return [];
-            // Other spellings of a matched artist count too.
-            var keys = matched.Select(s => s.Key).Distinct().ToList();
-            spellings = await index.ArtistSpellingsAsync(s => keys.Contains(s.ArtistKey), a => keys.Contains(a.ArtistKey), cancellationToken);
-        }
-
+        var spellings = await index.ArtistSpellingsAsync(match?.For(SearchField.Artist), cancellationToken);
         return spellings.GroupBy(s => s.Key, StringComparer.Ordinal)
             .Select(g =>
             {

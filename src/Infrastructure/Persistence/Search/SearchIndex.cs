@@ -77,14 +77,24 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
     public async Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken) =>
         await context.Set<SearchTerm>().AsNoTracking().Where(t => t.Term.Length >= minLength).Select(t => t.Term).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(Expression<Func<Song, bool>>? songs, Expression<Func<Album, bool>>? albums,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
     {
-        var songRows = await context.Songs.AsNoTracking().Where(songs ?? (_ => true))
+        IQueryable<Song> songs = context.Songs.AsNoTracking();
+        IQueryable<Album> albums = context.Albums.AsNoTracking();
+        if (byName is not null)
+        {
+            // The artists matched by any of their items, then all of their items (other spellings count too).
+            var keys = context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
+                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey));
+            songs = songs.Where(s => keys.Contains(s.ArtistKey));
+            albums = albums.Where(a => keys.Contains(a.ArtistKey));
+        }
+
+        var songRows = await songs
             .GroupBy(s => new { s.ArtistKey, s.Artist })
             .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount) })
             .ToListAsync(cancellationToken);
-        var albumRows = await context.Albums.AsNoTracking().Where(albums ?? (_ => true))
+        var albumRows = await albums
             .GroupBy(a => new { a.ArtistKey, a.Artist })
             .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count() })
             .ToListAsync(cancellationToken);
