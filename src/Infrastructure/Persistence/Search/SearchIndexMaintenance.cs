@@ -126,17 +126,18 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
             }
         }
 
+        // Lock, then read: albums first, then songs, each in id order. What is read after a lock is what the
+        // writer before us committed. A save that reads nothing else (a new song, an edited album) needs neither.
+        var lockedAlbums = changedLinks.Select(l => l.Entity.AlbumId).Where(id => id > 0).Concat(albumsOfSongs)
+            .Concat(albumsToIndex.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id)).Distinct().Order().ToList();
         var database = context.Database;
-        if (database.CurrentTransaction is null && !database.CreateExecutionStrategy().RetriesOnFailure)
+        if ((lockedAlbums.Count > 0 || storedSongs.Count > 0)
+            && database.CurrentTransaction is null && !database.CreateExecutionStrategy().RetriesOnFailure)
         {
             var transaction = async ? await database.BeginTransactionAsync(cancellationToken) : database.BeginTransaction();
             OwnTransactions.AddOrUpdate(context, transaction);
         }
 
-        // Lock, then read: albums first, then songs, each in id order. What is read after a lock is what the
-        // writer before us committed.
-        var lockedAlbums = changedLinks.Select(l => l.Entity.AlbumId).Where(id => id > 0).Concat(albumsOfSongs)
-            .Concat(albumsToIndex.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id)).Distinct().Order().ToList();
         foreach (var id in lockedAlbums)
         {
             var lockAlbum = context.Albums.Where(a => a.Id == id);
