@@ -19,8 +19,8 @@ public sealed class SearchIndexMaintenanceTests(MusicPlayerFactory factory) : IC
 {
     private readonly HttpClient _admin = factory.AsAdmin();
 
-    /// <summary>A word no other test uses, letters only (so no typo of another word).</summary>
-    private static string Word() => "zq" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(8).Select(c => (char)(c - 'a' + 'k')).ToArray());
+    /// <summary>A word no other test uses: 14 random letters, far more than two typos away from any other.</summary>
+    private static string Word() => "zq" + new string(Random.Shared.GetItems<char>("abcdefghijklmnopqrstuvwxyz", 12));
 
     private async Task<int[]> FindAsync(string type, string q, int limit = 50) =>
         (await SearchAsync(type, q, limit)).GetProperty(type).Ids();

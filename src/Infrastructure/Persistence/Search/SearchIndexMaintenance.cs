@@ -35,15 +35,33 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is MusicPlayerDbContext context) MaintainAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is MusicPlayerDbContext context) GuardedAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is MusicPlayerDbContext context) await MaintainAsync(context, async: true, cancellationToken);
+        if (eventData.Context is MusicPlayerDbContext context) await GuardedAsync(context, async: true, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// A failure here happens before EF starts saving (so neither SaveChangesFailed nor SaveChangesCanceled follows):
+    /// the transaction begun for this save ends here. Contexts are pooled, so nothing of one save may reach the next.
+    /// </summary>
+    private static async Task GuardedAsync(MusicPlayerDbContext context, bool async, CancellationToken cancellationToken)
+    {
+        RollBack(context);
+        try
+        {
+            await MaintainAsync(context, async, cancellationToken);
+        }
+        catch
+        {
+            RollBack(context);
+            throw;
+        }
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -61,7 +79,8 @@ internal sealed class SearchIndexMaintenance : SaveChangesInterceptor
         if (eventData.Context is { } context && OwnTransactions.TryGetValue(context, out var transaction))
         {
             OwnTransactions.Remove(context);
-            await using (transaction) await transaction.CommitAsync(cancellationToken);
+            // The client hanging up must not leave a saved change uncommitted.
+            await using (transaction) await transaction.CommitAsync(CancellationToken.None);
         }
         return result;
     }
