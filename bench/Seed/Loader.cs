@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Common;
 using MusicPlayer.Domain.Users;
 using static MusicPlayer.Bench.Seed.StoredFormats;
 
@@ -19,19 +20,23 @@ internal static class Loader
 
     public static void Load(SqliteConnection connection, SeedOptions o, CatalogPlan plan, string passwordHash)
     {
-        Albums(connection, o, plan);
-        Songs(connection, o, plan);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var albumTitles = Albums(connection, o, plan, terms);
+        Songs(connection, o, plan, albumTitles, terms);
         AlbumSongs(connection, plan);
+        SearchTerms(connection, terms);
         Users(connection, o, plan, passwordHash);
         Likes(connection, o, plan);
     }
 
-    private static void Albums(SqliteConnection connection, SeedOptions o, CatalogPlan plan)
+    private static string[] Albums(SqliteConnection connection, SeedOptions o, CatalogPlan plan, HashSet<string> terms)
     {
         var rng = new Random(unchecked(o.Seed * 7919 + 1));
+        var titles = new string[o.Albums];
         using var table = new BulkTable(connection, "Albums", o.Albums,
             "Id", "Title", "Artist", "Genre", "Description", "CoverImageUrl", "ReleaseDate",
-            "NormalizedTitle", "NormalizedArtist", "NormalizedGenre", "CreatedAt", "UpdatedAt");
+            "NormalizedTitle", "NormalizedArtist", "NormalizedGenre", "CreatedAt", "UpdatedAt",
+            "SearchKey", "ArtistKey", "ArtistText", "SearchText");
         var p = table.Parameters;
         for (var i = 0; i < o.Albums; i++)
         {
@@ -49,18 +54,29 @@ internal static class Loader
 
             p[0].Value = id;
             BindCatalogItem(p, 1, album);
+            BindSearch(p, 12, album, SearchText.Document(album.Title, album.Artist), terms);
+            titles[i] = album.Title;
             table.Add();
         }
         table.Complete();
+        return titles;
     }
 
-    private static void Songs(SqliteConnection connection, SeedOptions o, CatalogPlan plan)
+    private static void Songs(SqliteConnection connection, SeedOptions o, CatalogPlan plan, string[] albumTitles, HashSet<string> terms)
     {
         var rng = new Random(unchecked(o.Seed * 7919 + 2));
+        // The albums each song is on (its own and bonus tracks): their titles are part of its index document.
+        var albumsOf = new Dictionary<int, List<int>>();
+        foreach (var key in plan.LinkKeys)
+        {
+            var songId = (int)(key & 0xFFFF_FFFF);
+            if (!albumsOf.TryGetValue(songId, out var list)) albumsOf[songId] = list = [];
+            list.Add((int)(key >> 32));
+        }
         using var table = new BulkTable(connection, "Songs", o.Songs,
             "Id", "Title", "Artist", "Genre", "Description", "CoverImageUrl", "ReleaseDate",
             "NormalizedTitle", "NormalizedArtist", "NormalizedGenre", "CreatedAt", "UpdatedAt",
-            "FileUrl", "Duration", "LikeCount");
+            "FileUrl", "Duration", "LikeCount", "SearchKey", "ArtistKey", "ArtistText", "SearchText");
         var p = table.Parameters;
         for (var i = 0; i < o.Songs; i++)
         {
@@ -90,6 +106,8 @@ internal static class Loader
             p[12].Value = song.FileUrl;
             p[13].Value = (object?)song.Duration ?? DBNull.Value;
             p[14].Value = plan.LikeCounts[i];
+            var onAlbums = albumsOf.TryGetValue(id, out var albums) ? albums.Select(a => albumTitles[a - 1]) : [];
+            BindSearch(p, 15, song, SearchText.Document([song.Title, song.Artist, .. onAlbums]), terms);
             table.Add();
         }
         table.Complete();
@@ -185,6 +203,31 @@ internal static class Loader
         p[at + 8].Value = item.NormalizedGenre;
         p[at + 9].Value = Timestamp(item.CreatedAt);
         p[at + 10].Value = Timestamp(item.UpdatedAt);
+    }
+
+    /// <summary>
+    /// SearchKey, ArtistKey, ArtistText (the domain's) and the index document, made by the same normaliser the app's
+    /// saves use (SearchText.Document of title, artist and album titles); the FTS5 triggers index it as it is inserted.
+    /// </summary>
+    private static void BindSearch(SqliteParameter[] p, int at, CatalogItem item, string document, HashSet<string> terms)
+    {
+        p[at].Value = item.SearchKey;
+        p[at + 1].Value = item.ArtistKey;
+        p[at + 2].Value = item.ArtistText;
+        p[at + 3].Value = document;
+        terms.UnionWith(document.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The search vocabulary: every term of every document.</summary>
+    private static void SearchTerms(SqliteConnection connection, HashSet<string> terms)
+    {
+        using var table = new BulkTable(connection, "SearchTerms", terms.Count, "Term");
+        foreach (var term in terms.Order(StringComparer.Ordinal))
+        {
+            table.Parameters[0].Value = term;
+            table.Add();
+        }
+        table.Complete();
     }
 
     private static string AlbumCover(int albumId) => $"https://img.example.com/covers/a{albumId:D6}.jpg";

@@ -49,6 +49,9 @@ public static class DependencyInjection
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
         services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddScoped<Common.Audio.AudioLibrary>();
+        services.AddScoped<Common.Search.SearchPlanner>();
+        services.AddScoped<Features.Catalog.CatalogSearch>();
+        services.AddScoped<Features.Artists.ArtistDirectory>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();
         services.TryAddSingleton(new Common.Audio.UploadLimits());
         services.AddSingleton<TimeProvider>(new Common.Time.MicrosecondTimeProvider());

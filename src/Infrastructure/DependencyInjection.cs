@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Features.History.IPlayStore, PlayStore>();
         services.AddScoped<Application.Features.History.IListeningStats, ListeningStats>();
         services.AddScoped<Application.Features.Stats.IOverviewCounts, OverviewCounts>();
+        services.AddScoped<Application.Common.Search.ISearchIndex, Persistence.Search.SearchIndex>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));
@@ -84,6 +85,7 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
         await database.MigrateAsync(cancellationToken);
+        await Persistence.Search.SearchIndexBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>(), cancellationToken);
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
         // Generated signing keys live in the schema just migrated: the first start makes the first one.
         if (scope.ServiceProvider.GetService<SigningKeyRing>() is { } keys) await keys.InitializeAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Artists;
+using MusicPlayer.Application.Features.Search;
 using MusicPlayer.Application.Features.Auth;
 using MusicPlayer.Application.Features.Comments;
 using MusicPlayer.Application.Features.Covers;
@@ -64,6 +66,9 @@ public static class AccessContract
         [typeof(SetAlbumSong.Command)] = Access.Admin,
         [typeof(RemoveAlbumSong.Command)] = Access.Admin,
         [typeof(ListSongs.Query)] = Access.Public,
+        // Search
+        [typeof(Search.Query)] = Access.Public,
+        [typeof(ListArtists.Query)] = Access.Public,
         [typeof(GetSong.Query)] = Access.Authenticated,
         [typeof(CreateSong.Command)] = Access.Admin,
         [typeof(UpdateSong.Command)] = Access.Admin,

@@ -59,6 +59,7 @@ internal static class OpenApiSetup
                     new() { Name = "Tokens", Description = "The public keys that verify our access tokens (JWKS), and their rotation." },
                     new() { Name = "Playlists", Description = "Users' playlists: ordered entries, or smart rules evaluated when read." },
                     new() { Name = "Listening history", Description = "Plays reported by clients, listening statistics, charts and the service overview." },
+                    new() { Name = "Search", Description = "The search box (songs, albums, artists) and the artists of the catalog." },
                 };
                 return Task.CompletedTask;
             });

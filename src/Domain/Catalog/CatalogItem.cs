@@ -20,6 +20,15 @@ public abstract class CatalogItem : Entity
     public string NormalizedArtist { get; private set; } = "";
     public string NormalizedGenre { get; private set; } = "";
 
+    /// <summary>The title's search key (<see cref="SearchText.Key"/>): what exact and prefix ranks compare.</summary>
+    public string SearchKey { get; private set; } = "";
+
+    /// <summary>The artist's search key: artists are the items with the same key, however each spells the name.</summary>
+    public string ArtistKey { get; private set; } = "";
+
+    /// <summary>The artist's index document (<see cref="SearchText.Document"/>): what artist searches match.</summary>
+    public string ArtistText { get; private set; } = "";
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -46,6 +55,14 @@ public abstract class CatalogItem : Entity
         return removed;
     }
 
+    /// <summary>Computes the search keys and the artist document from the fields (also for rows stored before they existed).</summary>
+    public void RefreshSearchKeys()
+    {
+        SearchKey = SearchText.Key(Title);
+        ArtistKey = SearchText.Key(Artist);
+        ArtistText = SearchText.Document(Artist);
+    }
+
     /// <summary>Marks the item as changed now, for changes that are not its descriptive fields.</summary>
     protected void Touch(DateTime now) => UpdatedAt = now;
 
@@ -62,6 +79,7 @@ public abstract class CatalogItem : Entity
         NormalizedTitle = Text.Normalize(Title);
         NormalizedArtist = Text.Normalize(Artist);
         NormalizedGenre = Text.Normalize(Genre);
+        RefreshSearchKeys();
         if (CreatedAt == default) CreatedAt = now;
         UpdatedAt = now;
     }

@@ -39,6 +39,9 @@ public static class DatabaseProvider
             throw new InvalidOperationException(
                 $"Database:Provider '{provider}' is not a known provider. Available: {string.Join(", ", Available)}.");
 
+        // The search index is kept by every save of every context configured here (the app's and the tools').
+        options.AddInterceptors(Search.SearchIndexMaintenance.Instance);
+
         // A failed command or save propagates to the HTTP edge, which logs a defect once as an error and
         // a transient outage once per burst as a warning: EF Core's own error line per failure would
         // repeat both, and turn a database restart under load into a log storm.

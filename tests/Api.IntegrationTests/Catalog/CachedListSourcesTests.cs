@@ -18,7 +18,13 @@ namespace MusicPlayer.Api.IntegrationTests.Catalog;
 public sealed class CachedListSourcesTests
 {
     // ISongUrls builds stream URLs from PublicUrl or the request's origin, which the cache key holds (ListCacheKey).
-    private static readonly Type[] CoveredSources = [typeof(IReadRepository<Album>), typeof(IReadRepository<Song>), typeof(MusicPlayer.Application.Features.Songs.ISongUrls)];
+    // The search index (and what reads only it) is written by the very saves that write albums and songs (SearchIndexMaintenance).
+    private static readonly Type[] CoveredSources =
+    [
+        typeof(IReadRepository<Album>), typeof(IReadRepository<Song>), typeof(MusicPlayer.Application.Features.Songs.ISongUrls),
+        typeof(MusicPlayer.Application.Common.Search.ISearchIndex), typeof(MusicPlayer.Application.Common.Search.SearchPlanner),
+        typeof(MusicPlayer.Application.Features.Catalog.CatalogSearch), typeof(MusicPlayer.Application.Features.Artists.ArtistDirectory),
+    ];
 
     [Fact]
     public void CachedLists_ReadOnlyAlbumsAndSongs()

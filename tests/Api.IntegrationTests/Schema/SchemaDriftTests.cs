@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Infrastructure.Persistence;
+using MusicPlayer.Infrastructure.Persistence.Search;
 using Npgsql;
 
 namespace MusicPlayer.Api.IntegrationTests.Schema;
@@ -250,8 +251,11 @@ internal static partial class SchemaDescription
                 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'
                 """, r => $"column {table}.{r.GetString(0)} type={r.GetString(1)} length={(r.IsDBNull(2) ? "-" : r.GetInt32(2))} " +
                           $"nullable={r.GetString(3)} default={(r.IsDBNull(4) ? "-" : r.GetString(4))} identity={r.GetString(5)}/{(r.IsDBNull(6) ? "-" : r.GetString(6))}"));
+            // The trigram indexes of the search index are outside the EF model (SearchIndexSql; SearchIndexSchemaTests checks them).
             lines.AddRange(Query(connection, $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'",
-                r => $"index {table}.{r.GetString(0)} {r.GetString(1)}"));
+                r => (Name: r.GetString(0), Definition: r.GetString(1)))
+                .Where(i => !SearchIndexSql.TrigramIndexes.Contains((table, i.Name)))
+                .Select(i => $"index {table}.{i.Name} {i.Definition}"));
             lines.AddRange(Query(connection, $"""
                 SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c
                 JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -270,9 +274,12 @@ internal static partial class SchemaDescription
         connection.Open();
         var lines = new List<string>();
 
+        // The search index's FTS5 tables (and the shadow tables FTS5 keeps for each) are outside the EF model by
+        // nature: SearchIndexSql lists them, and SearchIndexSchemaTests checks them on their own.
+        var search = SearchIndexSql.Tables.Select(SearchIndexSql.FtsTable).ToList();
         var tables = Query(connection,
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name NOT LIKE '!_!_EF%' ESCAPE '!' ORDER BY name",
-            r => r.GetString(0));
+            r => r.GetString(0)).Where(t => !search.Any(f => t == f || t.StartsWith(f + "_", StringComparison.Ordinal))).ToList();
         foreach (var table in tables)
         {
             lines.Add($"table {table}:");

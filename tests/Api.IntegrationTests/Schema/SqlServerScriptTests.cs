@@ -263,6 +263,7 @@ internal static partial class SchemaDescription
             {
                 var identity = column.PropertyMappings.Any(m => SqlServerPropertyExtensions.GetValueGenerationStrategy(m.Property, store) == SqlServerValueGenerationStrategy.IdentityColumn);
                 var rest = identity ? "IDENTITY"
+                    : column.DefaultValue is string text ? $"DEFAULT N'{text.Replace("'", "''", StringComparison.Ordinal)}'"
                     : column.DefaultValue is { } value ? $"DEFAULT {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}"
                     : "";
                 lines.Add(ColumnLine(table.Name, column.Name, column.StoreType, column.IsNullable, rest));

@@ -83,6 +83,7 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<MusicPlayer.Domain.History.Play>>(new InMemoryRepository<MusicPlayer.Domain.History.Play>()));
         services.Replace(ServiceDescriptor.Singleton<IListeningStats>(new NoPlaysListeningStats()));
         services.Replace(ServiceDescriptor.Singleton<IOverviewCounts>(new FixedOverviewCounts(new OverviewDto { Users = 3 })));
+        services.AddSingleton<MusicPlayer.Application.Common.Search.ISearchIndex>(new InMemorySearchIndex(_songs, _albums));
         services.Replace(ServiceDescriptor.Singleton<IRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<User>>(_users));
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore>(_tokens));
@@ -138,6 +139,8 @@ public sealed class PipelineTests : IDisposable
         ["ListAlbums"] = m => m.Send(new ListAlbums.Query()),
         ["ListSongs"] = m => m.Send(new ListSongs.Query()),
         ["ListSongCharts"] = m => m.Send(new ListSongCharts.Query()),
+        ["Search"] = m => m.Send(new MusicPlayer.Application.Features.Search.Search.Query { Q = "blue" }),
+        ["ListArtists"] = m => m.Send(new MusicPlayer.Application.Features.Artists.ListArtists.Query()),
         ["GetAlbum"] = m => m.Send(new GetAlbum.Query(1)),
         ["ListAlbumSongs"] = m => m.Send(new ListAlbumSongs.Query(1)),
         ["GetSong"] = m => m.Send(new GetSong.Query(1)),

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MediatR;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
@@ -13,14 +14,14 @@ public static class ListAlbums
 
     public sealed class Validator() : CatalogListQueryValidator<Query>(Spec.SortKeys);
 
-    public sealed class Spec(Query query) : CatalogPageSpec<Album, AlbumDto>(query)
+    public sealed class Spec(Query query, Expression<Func<Album, bool>>? match = null) : CatalogPageSpec<Album, AlbumDto>(query, match)
     {
         public static readonly IReadOnlyList<string> SortKeys = CommonSortKeys;
     }
 
-    internal sealed class Handler(IReadRepository<Album> albums) : IRequestHandler<Query, PagedResult<AlbumDto>>
+    internal sealed class Handler(IReadRepository<Album> albums, CatalogSearch search) : IRequestHandler<Query, PagedResult<AlbumDto>>
     {
-        public Task<PagedResult<AlbumDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            albums.PageAsync(new Spec(request), request, cancellationToken);
+        public async Task<PagedResult<AlbumDto>> Handle(Query request, CancellationToken cancellationToken) =>
+            await albums.PageAsync(new Spec(request, await search.MatchAsync<Album>(request.Q, cancellationToken)), request, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Search;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Common;
@@ -18,7 +20,7 @@ public abstract record CatalogListQuery : IPagedQuery
     /// <summary>Exact artist, case-insensitive.</summary>
     public string? Artist { get; init; }
 
-    /// <summary>Title or artist contains this, case-insensitive.</summary>
+    /// <summary>Search of title, artist and (songs) album titles, as the search box reads it: every word, the last one as a prefix, accents, case, punctuation and typos forgiven.</summary>
     public string? Q { get; init; }
 
     /// <summary>Sort key; a leading '-' sorts descending.</summary>
@@ -39,6 +41,20 @@ public abstract class CatalogListQueryValidator<T> : RequestValidator<T> where T
 }
 
 /// <summary>
+/// What a list's <c>q</c> selects: the search machinery's match (typos forgiven), or nothing at all when the
+/// query has no word (only punctuation).
+/// </summary>
+public sealed class CatalogSearch(SearchPlanner planner, ISearchIndex index)
+{
+    public async Task<Expression<Func<T, bool>>?> MatchAsync<T>(string? q, CancellationToken cancellationToken) where T : CatalogItem
+    {
+        if (string.IsNullOrWhiteSpace(q)) return null;
+        if (planner.Plan(q) is not { } plan) return _ => false;
+        return index.Matching<T>(await plan.WithTyposAsync(cancellationToken) ?? plan.Exact);
+    }
+}
+
+/// <summary>
 /// Filters, sorts and pages albums or songs. Filters compare the case-folded columns, which are
 /// indexed, so they behave the same on every database. Every sort ends on the id so that pages
 /// never overlap or skip rows.
@@ -48,7 +64,8 @@ public abstract class CatalogPageSpec<T, TResult> : Specification<T, TResult> wh
     public static readonly IReadOnlyList<string> CommonSortKeys =
         ["title", "-title", "artist", "-artist", "createdAt", "-createdAt"];
 
-    protected CatalogPageSpec(CatalogListQuery query)
+    /// <param name="match">What <see cref="CatalogListQuery.Q"/> selects (see <see cref="CatalogSearch"/>); null when there is no search.</param>
+    protected CatalogPageSpec(CatalogListQuery query, Expression<Func<T, bool>>? match)
     {
         if (Text.Clean(query.Genre) is { } genre)
         {
@@ -62,11 +79,7 @@ public abstract class CatalogPageSpec<T, TResult> : Specification<T, TResult> wh
             Where(x => x.NormalizedArtist == folded);
         }
 
-        if (Text.Clean(query.Q) is { } q)
-        {
-            var folded = Text.Normalize(q);
-            Where(x => x.NormalizedTitle.Contains(folded) || x.NormalizedArtist.Contains(folded));
-        }
+        if (match is not null) Where(match);
 
         var sort = query.Sort ?? "title";
         if (!ApplySort(sort))

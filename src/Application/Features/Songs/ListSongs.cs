@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using MediatR;
 using MusicPlayer.Application.Common.Paging;
@@ -26,7 +27,7 @@ public static class ListSongs
     {
         public static readonly IReadOnlyList<string> SortKeys = [.. CommonSortKeys, "-likeCount", "-playCount"];
 
-        public Spec(Query query) : base(query)
+        public Spec(Query query, Expression<Func<Song, bool>>? match = null) : base(query, match)
         {
             if (query.AlbumId is { } albumId) Where(s => s.Albums.Any(l => l.AlbumId == albumId));
         }
@@ -49,11 +50,12 @@ public static class ListSongs
         }
     }
 
-    internal sealed class Handler(IReadRepository<Song> songs, ISongUrls urls) : IRequestHandler<Query, PagedResult<SongDto>>
+    internal sealed class Handler(IReadRepository<Song> songs, CatalogSearch search, ISongUrls urls) : IRequestHandler<Query, PagedResult<SongDto>>
     {
         public async Task<PagedResult<SongDto>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var page = await songs.PageAsync(new Spec(request), request, cancellationToken);
+            var match = await search.MatchAsync<Song>(request.Q, cancellationToken);
+            var page = await songs.PageAsync(new Spec(request, match), request, cancellationToken);
             return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
         }
     }

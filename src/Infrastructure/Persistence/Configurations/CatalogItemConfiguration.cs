@@ -19,6 +19,14 @@ internal static class CatalogItemConfiguration
         e.Property(x => x.NormalizedArtist).HasMaxLength(CatalogRules.ArtistMaxLength).IsRequired();
         e.Property(x => x.NormalizedGenre).HasMaxLength(CatalogRules.GenreMaxLength).IsRequired();
 
+        // The search index (see SearchIndexMaintenance): keys by the domain, the document by the save itself.
+        e.Property(x => x.SearchKey).HasMaxLength(CatalogRules.SearchKeyMaxLength).IsRequired().HasDefaultValue("");
+        e.Property(x => x.ArtistKey).HasMaxLength(CatalogRules.SearchKeyMaxLength).IsRequired().HasDefaultValue("");
+        e.Property(x => x.ArtistText).IsRequired().HasDefaultValue("");
+        e.Property<string>(Search.SearchIndexMaintenance.DocumentColumn).IsRequired().HasDefaultValue("");
+        // Artists are grouped by key.
+        e.HasIndex(x => x.ArtistKey);
+
         // One index per list order, each ending on the id the sort ends on; the filters lead where they apply.
         e.HasIndex(x => new { x.NormalizedTitle, x.Id });
         e.HasIndex(x => new { x.NormalizedArtist, x.NormalizedTitle, x.Id });

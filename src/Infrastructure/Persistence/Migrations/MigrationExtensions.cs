@@ -24,4 +24,8 @@ internal static class MigrationExtensions
     /// </summary>
     public static OperationBuilder<CreateIndexOperation> CreateUniqueIndex(this MigrationBuilder migrationBuilder, string name, string table, string column) =>
         migrationBuilder.CreateIndex(name, table, column, unique: true, filter: "");
+
+    /// <summary>True when the migration is generated for PostgreSQL (Npgsql).</summary>
+    public static bool IsNpgsql(this MigrationBuilder migrationBuilder) =>
+        migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }

@@ -11,7 +11,7 @@ public sealed class ListAlbumsTests
     private readonly InMemoryRepository<Album> _albums = new();
 
     private Task<PagedResult<AlbumDto>> Handle(ListAlbums.Query query) =>
-        new ListAlbums.Handler(_albums).Handle(query, CancellationToken.None);
+        new ListAlbums.Handler(_albums, InMemorySearchIndex.CatalogSearch(albums: _albums)).Handle(query, CancellationToken.None);
 
     private void SeedNumbered(int count)
     {
@@ -184,8 +184,9 @@ public sealed class ListAlbumsTests
     [Theory]
     [InlineData("blue")]
     [InlineData("BLUE")]
-    [InlineData("lu")]
-    public async Task Handle_QueryText_MatchesTitleContainsIgnoringCase(string q)
+    [InlineData("blu")]
+    [InlineData("bleu")]
+    public async Task Handle_QueryText_MatchesTitleWordsIgnoringCaseWithPrefixAndTypo(string q)
     {
         _albums.Seed(
             TestData.Album(title: "Kind of Blue", artist: "Miles Davis"),
@@ -197,7 +198,7 @@ public sealed class ListAlbumsTests
     }
 
     [Fact]
-    public async Task Handle_QueryText_MatchesArtistContainsIgnoringCase()
+    public async Task Handle_QueryText_MatchesArtistPrefixIgnoringCase()
     {
         _albums.Seed(
             TestData.Album(title: "Kind of Blue", artist: "Miles Davis"),

@@ -193,7 +193,7 @@ public sealed class SongAudioTests
         var song = await SongWithAudio("x");
         _songs.Seed(TestData.Song(fileUrl: "https://cdn.example.com/given.mp3"));
 
-        var page = await new ListSongs.Handler(_songs, FakeSongUrls.Instance).Handle(new ListSongs.Query(), CancellationToken.None);
+        var page = await new ListSongs.Handler(_songs, InMemorySearchIndex.CatalogSearch(_songs), FakeSongUrls.Instance).Handle(new ListSongs.Query(), CancellationToken.None);
 
         page.Items.Single(s => s.Id == song.Id).Should().Match<SongDto>(s =>
             s.FileUrl == FakeSongUrls.Instance.Stream(song.Id) && s.Audio!.Format == "oggVorbis" && s.Audio.Channels == 2);

@@ -1,0 +1,22 @@
+# Search (issue 15): GET /api/v1/search uncached (the list cache off, the list rate limit out of the way),
+# with whole words, one-typo words and 1-3 letter prefixes picked at random by bench/wrk/search-words.lua.
+search_db=$(fresh_copy "$CACHED_DB" search)
+export Caching__CatalogLists=false RateLimiting__Lists__PermitLimit=100000000 Caching__MaxConcurrentSearches=64
+start_api "$search_db"
+search_from=${#ROWS[@]}
+BENCH_SEARCH_WORDS="heart river night fire dream shadow ocean summer golden silent midnight wild neon" \
+  run_wrk "search word" "$API_URL" search-words.lua "GET /api/v1/search?q={word}"
+BENCH_SEARCH_WORDS="haert rivr nihgt fier draem shaodw ocaen sumer goldne silnet midnihgt wlid neno" \
+  run_wrk "search one typo" "$API_URL" search-words.lua "GET /api/v1/search?q={word with a typo}"
+BENCH_SEARCH_WORDS="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha" \
+  run_wrk "search as you type" "$API_URL" search-words.lua "GET /api/v1/search?q={1-3 letters}"
+# Index upkeep on writes: song creation through the API (compare this row across commits, e.g. the one before the index).
+admin_login=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+  -d "{\"email\":\"admin@example.com\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
+BENCH_ADMIN_TOKEN=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$admin_login")
+[ -n "$BENCH_ADMIN_TOKEN" ] || die "admin login failed: $admin_login"
+BENCH_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" run_wrk "create song (admin)" "$API_URL" search-writes.lua "POST /api/v1/songs"
+stop_pid "$API_PID"
+unset Caching__CatalogLists RateLimiting__Lists__PermitLimit Caching__MaxConcurrentSearches
+section "Search (uncached)" "Targets: p99 ≤ 20 ms for a word and for 1–3 letters, ≤ 40 ms with one typo, at $CONNECTIONS connections; song creation keeps at least 70 % of its throughput without the index."
+table_since "$search_from" "$BASE_RPS" "baseline"

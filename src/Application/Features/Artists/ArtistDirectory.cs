@@ -1,0 +1,29 @@
+using MusicPlayer.Application.Common.Search;
+
+namespace MusicPlayer.Application.Features.Artists;
+
+/// <summary>Artists derived from songs and albums: matched by their name, counted over all of their items.</summary>
+public sealed class ArtistDirectory(ISearchIndex index)
+{
+    /// <summary>One artist of the catalog, with what ranks and sorts it.</summary>
+    public sealed record Artist(string Key, ArtistDto Dto, int Likes);
+
+    /// <summary>Every artist (null match) or those whose name <paramref name="match"/> matches, counted over all of their songs and albums.</summary>
+    public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
+    {
+        var spellings = await index.ArtistSpellingsAsync(match?.For(SearchField.Artist), cancellationToken);
+        return spellings.GroupBy(s => s.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var name = g.OrderByDescending(s => s.SongCount + s.AlbumCount).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name;
+                return new Artist(g.Key,
+                    new ArtistDto { Name = name, SongCount = g.Sum(s => s.SongCount), AlbumCount = g.Sum(s => s.AlbumCount) },
+                    g.Sum(s => s.Likes));
+            })
+            .ToList();
+    }
+
+    /// <summary>Name order: the folded key, so case and accents do not move an artist; then the name itself.</summary>
+    public static IOrderedEnumerable<Artist> ByName(IEnumerable<Artist> artists) =>
+        artists.OrderBy(a => a.Key, StringComparer.Ordinal).ThenBy(a => a.Dto.Name, StringComparer.Ordinal);
+}

@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Songs;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Application.Features.Search;
+
+/// <summary>The rank of an item for a query: 0 its title is the query, 1 its title starts with it, 2 otherwise (its words match).</summary>
+public static class SearchRank
+{
+    public const int Exact = 0;
+    public const int Prefix = 1;
+    public const int Words = 2;
+
+    public static Expression<Func<T, int>> Of<T>(SearchPlan plan) where T : CatalogItem
+    {
+        var key = plan.Key;
+        var afterArticle = plan.KeyAfterArticle;
+        return x => x.SearchKey == key || x.SearchKey == afterArticle ? Exact
+            : x.SearchKey.StartsWith(key) || x.SearchKey.StartsWith(afterArticle) ? Prefix
+            : Words;
+    }
+}
+
+/// <summary>The best songs among those <c>match</c> selects: by rank when given a plan, then by popularity, then by id.</summary>
+public sealed class SongSearchSpec : Specification<Song, SongDto>
+{
+    public SongSearchSpec(Expression<Func<Song, bool>> match, SearchPlan? rankBy, int take)
+    {
+        Where(match);
+        if (rankBy is not null) OrderBy(SearchRank.Of<Song>(rankBy));
+        OrderBy(s => s.LikeCount, descending: true);
+        // Popularity tie-break: when songs carry playCount (listening history), it goes here, after likeCount.
+        OrderBy(s => s.Id);
+        Page(1, take);
+    }
+}
+
+/// <summary>The best albums among those <c>match</c> selects: by rank when given a plan, then by id (albums have no popularity of their own).</summary>
+public sealed class AlbumSearchSpec : Specification<Album, AlbumDto>
+{
+    public AlbumSearchSpec(Expression<Func<Album, bool>> match, SearchPlan? rankBy, int take)
+    {
+        Where(match);
+        if (rankBy is not null) OrderBy(SearchRank.Of<Album>(rankBy));
+        OrderBy(a => a.Id);
+        Page(1, take);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Linq.Expressions;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Domain.Catalog;
+
+namespace MusicPlayer.Infrastructure.Persistence.Search;
+
+/// <summary>
+/// <see cref="ISearchIndex"/> on each database's own machinery:
+/// <list type="bullet">
+/// <item>SQLite: the FTS5 tables <c>SongsFts</c> and <c>AlbumsFts</c> (external content over the documents,
+/// with prefix indexes of 1 to 3 characters for search as you type), queried with MATCH.</item>
+/// <item>PostgreSQL: LIKE over the documents (<c>% word %</c>, <c>% prefix%</c>), which the pg_trgm GIN indexes serve.</item>
+/// <item>SQL Server: the same LIKE conditions without an index: correct, and a scan of the documents (the fallback).</item>
+/// </list>
+/// Documents hold nothing but letters, digits and single spaces, so no term needs escaping in either syntax.
+/// </summary>
+internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
+{
+    public Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (context.Database.IsSqlite())
+        {
+            var query = FtsQuery(match);
+            var ids = typeof(T) == typeof(Song)
+                ? context.Database.SqlQuery<int>($@"SELECT rowid AS ""Value"" FROM ""SongsFts"" WHERE ""SongsFts"" MATCH {query}")
+                : context.Database.SqlQuery<int>($@"SELECT rowid AS ""Value"" FROM ""AlbumsFts"" WHERE ""AlbumsFts"" MATCH {query}");
+            return x => ids.Contains(x.Id);
+        }
+
+        var item = Expression.Parameter(typeof(T), "x");
+        Expression document = match.Field == SearchField.Artist
+            ? Expression.Property(item, nameof(CatalogItem.ArtistText))
+            : Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], item, Expression.Constant(SearchIndexMaintenance.DocumentColumn));
+        Expression? all = null;
+        foreach (var word in match.Words)
+        {
+            var patterns = word.Terms.Select(t => $"% {t} %").Concat(word.Prefixes.Select(p => $"% {p}%"));
+            Expression? any = null;
+            foreach (var pattern in patterns)
+            {
+                var like = Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), Type.EmptyTypes,
+                    Expression.Property(null, typeof(EF), nameof(EF.Functions)), document, Parameter(pattern));
+                any = any is null ? like : Expression.OrElse(any, like);
+            }
+            any ??= Expression.Constant(false);
+            all = all is null ? any : Expression.AndAlso(all, any);
+        }
+        return Expression.Lambda<Func<T, bool>>(all ?? Expression.Constant(false), item);
+    }
+
+    /// <summary>A value EF sends as a parameter (a captured variable), not inlined into the SQL text.</summary>
+    private static MemberExpression Parameter(string value) =>
+        Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value));
+
+    private sealed record Box(string Value);
+
+    /// <summary>Every word a parenthesised OR of its terms (quoted) and prefixes (quoted, starred), the words joined by AND.</summary>
+    internal static string FtsQuery(SearchMatch match)
+    {
+        var query = new StringBuilder();
+        if (match.Field == SearchField.Artist) query.Append(SearchIndexSql.ArtistColumn).Append(" : (");
+        for (var i = 0; i < match.Words.Count; i++)
+        {
+            var word = match.Words[i];
+            if (i > 0) query.Append(" AND ");
+            query.Append('(')
+                .AppendJoin(" OR ", word.Terms.Select(t => $"\"{t}\"").Concat(word.Prefixes.Select(p => $"\"{p}\"*")))
+                .Append(')');
+        }
+        if (match.Field == SearchField.Artist) query.Append(')');
+        return query.ToString();
+    }
+
+    public async Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken) =>
+        await context.Set<SearchTerm>().AsNoTracking().Where(t => t.Term.Length >= minLength).Select(t => t.Term).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
+    {
+        IQueryable<Song> songs = context.Songs.AsNoTracking();
+        IQueryable<Album> albums = context.Albums.AsNoTracking();
+        if (byName is not null)
+        {
+            // The artists matched by any of their items, then all of their items (other spellings count too).
+            var keys = context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
+                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey));
+            songs = songs.Where(s => keys.Contains(s.ArtistKey));
+            albums = albums.Where(a => keys.Contains(a.ArtistKey));
+        }
+
+        var songRows = await songs
+            .GroupBy(s => new { s.ArtistKey, s.Artist })
+            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount) })
+            .ToListAsync(cancellationToken);
+        var albumRows = await albums
+            .GroupBy(a => new { a.ArtistKey, a.Artist })
+            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes));
+        foreach (var row in albumRows)
+        {
+            spellings[(row.ArtistKey, row.Artist)] = spellings.TryGetValue((row.ArtistKey, row.Artist), out var spelling)
+                ? spelling with { AlbumCount = row.Count }
+                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0);
+        }
+        return [.. spellings.Values];
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Common;
+
+namespace MusicPlayer.Application.UnitTests.Fakes;
+
+/// <summary>
+/// The search index over in-memory repositories: the documents are made by the same normaliser the database's
+/// index is written with, and matched by <see cref="SearchMatch.IsMatchOf"/>.
+/// </summary>
+public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, InMemoryRepository<Album>? albums = null) : ISearchIndex
+{
+    /// <summary>The list search (<c>q</c>) over these repositories.</summary>
+    public static Application.Features.Catalog.CatalogSearch CatalogSearch(InMemoryRepository<Song>? songs = null, InMemoryRepository<Album>? albums = null)
+    {
+        var index = new InMemorySearchIndex(songs, albums);
+        return new Application.Features.Catalog.CatalogSearch(new SearchPlanner(index), index);
+    }
+
+    public static string DocumentOf(CatalogItem item) => item is Song song
+        ? SearchText.Document([song.Title, song.Artist, .. song.Albums.Select(l => l.Album.Title)])
+        : SearchText.Document(item.Title, item.Artist);
+
+    public Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem =>
+        match.Field == SearchField.Artist ? x => match.IsMatchOf(x.ArtistText) : x => match.IsMatchOf(DocumentOf(x));
+
+    public Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Items()
+            .SelectMany(i => DocumentOf(i).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => t.Length >= minLength).Distinct().ToList());
+
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
+    {
+        var allSongs = songs?.Items ?? [];
+        var allAlbums = albums?.Items ?? [];
+        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums)
+            .Where(i => byName is null || byName.IsMatchOf(i.ArtistText)).Select(i => i.ArtistKey).ToHashSet();
+        var spellings = allSongs.Where(s => keys.Contains(s.ArtistKey)).Select(s => (s.ArtistKey, s.Artist))
+            .Concat(allAlbums.Where(a => keys.Contains(a.ArtistKey)).Select(a => (a.ArtistKey, a.Artist))).Distinct()
+            .Select(k => new ArtistSpelling(k.ArtistKey, k.Artist,
+                allSongs.Count(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist),
+                allAlbums.Count(a => a.ArtistKey == k.ArtistKey && a.Artist == k.Artist),
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount)))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ArtistSpelling>>(spellings);
+    }
+
+    private IEnumerable<CatalogItem> Items() => (songs?.Items ?? []).Cast<CatalogItem>().Concat(albums?.Items ?? []);
+}
