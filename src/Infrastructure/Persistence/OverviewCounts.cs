@@ -19,6 +19,7 @@ internal sealed class OverviewCounts(MusicPlayerDbContext context) : IOverviewCo
             Users = await context.Users.CountAsync(cancellationToken),
             Songs = await context.Songs.CountAsync(cancellationToken),
             Albums = await context.Albums.CountAsync(cancellationToken),
+            Playlists = await context.Playlists.CountAsync(cancellationToken),
             Plays = await context.Plays.LongCountAsync(cancellationToken),
             StoredFiles = await stored.CountAsync(cancellationToken),
             StoredBytes = await stored.SumAsync(f => (long?)f.Size, cancellationToken) ?? 0,

@@ -228,10 +228,12 @@ public sealed class StatsAndChartsTests(MusicPlayerFactory factory) : IClassFixt
         var before = await (await factory.AsAdmin().GetAsync(PlayCounts.Overview)).ShouldBeJsonAsync(HttpStatusCode.OK);
         var songId = (await factory.AsAdmin().CreateSongAsync()).Id();
         await factory.AsUser().RecordAsync(PlayCounts.Play(songId, 1), PlayCounts.Play(songId, 300));
+        await factory.AsUser().CreatePlaylistAsync();
 
         var after = await (await factory.AsAdmin().GetAsync(PlayCounts.Overview)).ShouldBeJsonAsync(HttpStatusCode.OK);
 
-        after.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(["users", "songs", "albums", "plays", "storedBytes", "storedFiles"]);
+        after.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(["users", "songs", "albums", "playlists", "plays", "storedBytes", "storedFiles"]);
+        after.GetProperty("playlists").GetInt32().Should().Be(before.GetProperty("playlists").GetInt32() + 1);
         after.GetProperty("songs").GetInt32().Should().Be(before.GetProperty("songs").GetInt32() + 1);
         after.GetProperty("plays").GetInt64().Should().Be(before.GetProperty("plays").GetInt64() + 2, "every play, counted or not");
         after.GetProperty("users").GetInt32().Should().BeGreaterThanOrEqualTo(2);

@@ -29,6 +29,9 @@ public sealed record OverviewDto
     public int Songs { get; init; }
     public int Albums { get; init; }
 
+    /// <summary>Every playlist, private or public, manual or smart.</summary>
+    public int Playlists { get; init; }
+
     /// <summary>Every recorded play, counted or not.</summary>
     public long Plays { get; init; }
 
