@@ -199,6 +199,24 @@ start_api() {
   echo "API pid $API_PID on $API_URL: process start to first 200 from /health/ready in $STARTUP_MS ms (log: $log)"
 }
 
+# login email -> prints the access token of a seeded account (every one has the password $PASSWORD)
+login() {
+  local body token
+  body=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
+  token=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body")
+  [ -n "$token" ] || die "login as $1 failed: $body"
+  echo "$token"
+}
+
+# user_tokens db n -> exports BENCH_TOKENS: access tokens of the first n seeded users, space-separated
+user_tokens() {
+  local email tokens=""
+  while read -r email; do tokens="$tokens $(login "$email")"; done \
+    < <(sqlite3 "$1" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT $2")
+  export BENCH_TOKENS="$tokens"
+}
+
 # fresh_copy cached-db name -> a working copy the run may change (the cache stays pristine)
 fresh_copy() {
   local copy="$RUN/$2.db"
@@ -266,16 +284,9 @@ if [ "$CORE" = 1 ]; then
   MAIN_STARTUP_MS="$STARTUP_MS"
 
   # Bearer tokens of several seeded users.
-  TOKENS=""
-  while read -r email; do
-    body=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
-      -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
-    token=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body")
-    [ -n "$token" ] || die "login as $email failed: $body"
-    TOKENS="$TOKENS $token"
-  done < <(sqlite3 "$DB" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT $TOKEN_USERS")
-  export BENCH_TOKENS="$TOKENS" BENCH_SONGS="$SONGS"
-  echo "logged in as $(wc -w <<<"$TOKENS") seeded users"
+  user_tokens "$DB" "$TOKEN_USERS"
+  export BENCH_SONGS="$SONGS"
+  echo "logged in as $(wc -w <<<"$BENCH_TOKENS") seeded users"
 
   # The body the baseline serves: the API's own first page.
   curl -s -f -o "$RUN/songs-page1.json" "$API_URL$PAGE1" || die "GET $PAGE1 failed"

@@ -10,24 +10,15 @@ HISTORY_SEED_NOTE="$SEEDED_NOTE, $(seed_summary "$SEEDED_DB")"
 HISTORY_DB=$(fresh_copy "$SEEDED_DB" history)
 start_api "$HISTORY_DB"
 
-history_login() { # email -> token
-  local body
-  body=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
-  sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body"
-}
-HISTORY_TOKENS=""
-while read -r email; do
-  token=$(history_login "$email")
-  [ -n "$token" ] || die "login as $email failed"
-  HISTORY_TOKENS="$HISTORY_TOKENS $token"
-done < <(sqlite3 "$HISTORY_DB" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT 16")
+HISTORY_CORE_TOKENS="${BENCH_TOKENS:-}"
+user_tokens "$HISTORY_DB" 16
+HISTORY_TOKENS="$BENCH_TOKENS"
 HISTORY_HEAVY_PLAYS=$(sqlite3 "$HISTORY_DB" "SELECT COUNT(*) FROM Plays WHERE UserId = 2")
 HISTORY_TOTAL_PLAYS=$(sqlite3 "$HISTORY_DB" "SELECT COUNT(*) FROM Plays")
 TO=$(date -u +%Y-%m-%d)
 FROM=$(date -u -d "$TO - 364 days" +%Y-%m-%d)
 export BENCH_HISTORY_TOKEN BENCH_HISTORY_PATH
-BENCH_HISTORY_TOKEN=$(history_login "$(sqlite3 "$HISTORY_DB" "SELECT Email FROM Users WHERE Id = 2")")
+BENCH_HISTORY_TOKEN=$(login "$(sqlite3 "$HISTORY_DB" "SELECT Email FROM Users WHERE Id = 2")")
 BENCH_HISTORY_PATH="/api/v1/users/me/stats?from=$FROM&to=$TO&tz=Europe/Berlin"
 
 # One request of each read before any load: the chart's first page is computed from the hourly aggregate (later
@@ -40,7 +31,6 @@ HISTORY_FIRST=${#ROWS[@]}
 run_wrk "stats 365 days" "$API_URL" history-stats.lua "GET /api/v1/users/me/stats?from=…&to=… (365 days, Europe/Berlin)"
 run_wrk "charts week" "$API_URL/api/v1/charts/songs?period=week"
 run_wrk "charts all time" "$API_URL/api/v1/charts/songs?period=all"
-HISTORY_CORE_TOKENS="$BENCH_TOKENS"
 export BENCH_TOKENS="$HISTORY_TOKENS"
 run_wrk "record plays (x50)" "$API_URL" history-plays.lua "POST /api/v1/users/me/plays (50 plays a batch, 16 users)"
 export BENCH_TOKENS="$HISTORY_CORE_TOKENS"

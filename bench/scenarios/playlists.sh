@@ -5,7 +5,7 @@
 PL_ENTRIES=10000
 PL_DB=$(fresh_copy "$CACHED_DB" playlists)
 start_api "$PL_DB"
-read -r PL_TOKEN _ <<<"$BENCH_TOKENS"
+PL_TOKEN=$(login "$(sqlite3 "$PL_DB" "SELECT Email FROM Users WHERE Role = 'user' ORDER BY Id LIMIT 1")")
 pl_post() { # path json -> body (dies unless 2xx)
   curl -s -f -m 60 -X POST -H "Authorization: Bearer $PL_TOKEN" -H 'Content-Type: application/json' -d "$2" "$API_URL$1" \
     || die "POST $1 failed"

@@ -11,10 +11,7 @@ BENCH_SEARCH_WORDS="haert rivr nihgt fier draem shaodw ocaen sumer goldne silnet
 BENCH_SEARCH_WORDS="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha" \
   run_wrk "search as you type" "$API_URL" search-words.lua "GET /api/v1/search?q={1-3 letters}"
 # Index upkeep on writes: song creation through the API (compare this row across commits, e.g. the one before the index).
-admin_login=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@example.com\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login")
-BENCH_ADMIN_TOKEN=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$admin_login")
-[ -n "$BENCH_ADMIN_TOKEN" ] || die "admin login failed: $admin_login"
+BENCH_ADMIN_TOKEN=$(login admin@example.com)
 BENCH_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" run_wrk "create song (admin)" "$API_URL" search-writes.lua "POST /api/v1/songs"
 stop_pid "$API_PID"
 unset Caching__CatalogLists RateLimiting__Lists__PermitLimit Caching__MaxConcurrentSearches

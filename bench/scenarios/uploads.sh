@@ -60,10 +60,7 @@ audio_file warm-up.flac -f lavfi -i "anoisesrc=color=white:amplitude=0.5:sample_
 UPLOAD_DB=$(fresh_copy "$CACHED_DB" uploads)
 rm -rf "$RUN/media"
 start_api "$UPLOAD_DB" "Storage__Root=$RUN/media"
-ADMIN_TOKEN=$(curl -s -m 10 -X POST -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@example.com\",\"password\":\"$PASSWORD\"}" "$API_URL/api/v1/auth/login" \
-  | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
-[ -n "$ADMIN_TOKEN" ] || die "login as the seeded admin failed"
+ADMIN_TOKEN=$(login admin@example.com)
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$API_PID/status"; }
 # upload file -> "status seconds bytes/s"
@@ -82,7 +79,11 @@ for i in $(seq 1 "$UPLOAD_RUNS"); do
   peak_file="$RUN/rss-peak"
   echo "$before" >"$peak_file"
   # Samples the API's resident memory every 10 ms while the upload runs.
-  (peak=$before; while :; do now=$(rss_kb) || break; [ "$now" -gt "$peak" ] && peak=$now && echo "$peak" >"$peak_file"; sleep 0.01; done) &
+  (peak=$before; while :; do
+    now=$(rss_kb) || break
+    if [ "$now" -gt "$peak" ]; then peak=$now; echo "$peak" >"$peak_file.tmp" && mv "$peak_file.tmp" "$peak_file"; fi
+    sleep 0.01
+  done) &
   sampler=$!
   read -r status seconds speed < <(upload "$file")
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
