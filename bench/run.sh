@@ -277,6 +277,7 @@ MAIN_SEED_TIME="$(seed_summary "$CACHED_DB")"
 DB=$(fresh_copy "$CACHED_DB" main)
 
 PAGE1="/api/v1/songs?page=1&pageSize=20"
+export BENCH_SONGS="$SONGS"
 PEAK_RSS_KB=0 COUNTS="not measured (--no-core)" BASE_RPS=0 MAIN_STARTUP_MS="not measured (--no-core)"
 if [ "$CORE" = 1 ]; then
   say "start the API (Production, Release)"
@@ -285,7 +286,6 @@ if [ "$CORE" = 1 ]; then
 
   # Bearer tokens of several seeded users.
   user_tokens "$DB" "$TOKEN_USERS"
-  export BENCH_SONGS="$SONGS"
   echo "logged in as $(wc -w <<<"$BENCH_TOKENS") seeded users"
 
   # The body the baseline serves: the API's own first page.
