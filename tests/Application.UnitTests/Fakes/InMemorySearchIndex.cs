@@ -25,6 +25,14 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
     public Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem =>
         match.Field == SearchField.Artist ? x => match.IsMatchOf(x.ArtistText) : x => match.IsMatchOf(DocumentOf(x));
 
+    public Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem => Matching<T>(match);
+
+    public Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem =>
+        Task.FromResult(Math.Min(max, Items().OfType<T>().Count(Matching<T>(match).Compile())));
+
+    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem =>
+        x => prefixes.Any(p => x.SearchKey.StartsWith(p, StringComparison.Ordinal));
+
     public Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Items()
             .SelectMany(i => DocumentOf(i).Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -17,6 +17,18 @@ public interface ISearchIndex
     /// </summary>
     Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem;
 
+    /// <summary>
+    /// The condition of <see cref="Matching{T}"/> tested on each row's document, without the index: for reading
+    /// in another order (an index on popularity) and stopping at a limit, when many items match.
+    /// </summary>
+    Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem;
+
+    /// <summary>How many items <see cref="Matching{T}"/> selects, counting no further than <paramref name="max"/> (so reading at most that many index entries).</summary>
+    Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem;
+
+    /// <summary>Items whose title key starts with any of <paramref name="prefixes"/>, in a form the database serves from its index on the key.</summary>
+    Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem;
+
     /// <summary>Every term of the index of at least <paramref name="minLength"/> characters (the candidates of typo matching).</summary>
     Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken);
 

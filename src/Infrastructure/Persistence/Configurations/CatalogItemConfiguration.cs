@@ -24,8 +24,9 @@ internal static class CatalogItemConfiguration
         e.Property(x => x.ArtistKey).HasMaxLength(CatalogRules.SearchKeyMaxLength).IsRequired().HasDefaultValue("");
         e.Property(x => x.ArtistText).IsRequired().HasDefaultValue("");
         e.Property<string>(Search.SearchIndexMaintenance.DocumentColumn).IsRequired().HasDefaultValue("");
-        // Artists are grouped by key.
+        // Artists are grouped by key; exact and prefix search tiers read titles by key.
         e.HasIndex(x => x.ArtistKey);
+        e.HasIndex(x => x.SearchKey);
 
         // One index per list order, each ending on the id the sort ends on; the filters lead where they apply.
         e.HasIndex(x => new { x.NormalizedTitle, x.Id });
@@ -82,6 +83,8 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
         // Added to a table with rows: existing songs start at 0.
         e.Property(s => s.PlayCount).HasDefaultValue(0);
         e.HasIndex(s => new { s.PlayCount, s.Id });
+        // Search reads its many-match tiers in popularity order (likes, then plays), stopping at the limit.
+        e.HasIndex(s => new { s.LikeCount, s.PlayCount, s.Id });
         // Most-liked within a genre or an artist, read in index order.
         e.HasIndex(s => new { s.NormalizedGenre, s.LikeCount, s.Id });
         e.HasIndex(s => new { s.NormalizedArtist, s.LikeCount, s.Id });

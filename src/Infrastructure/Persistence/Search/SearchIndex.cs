@@ -30,6 +30,12 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
             return x => ids.Contains(x.Id);
         }
 
+        return MatchingEachRow<T>(match);
+    }
+
+    public Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(match);
         var item = Expression.Parameter(typeof(T), "x");
         Expression document = match.Field == SearchField.Artist
             ? Expression.Property(item, nameof(CatalogItem.ArtistText))
@@ -49,6 +55,44 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
             all = all is null ? any : Expression.AndAlso(all, any);
         }
         return Expression.Lambda<Func<T, bool>>(all ?? Expression.Constant(false), item);
+    }
+
+    public async Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (!context.Database.IsSqlite())
+            return await context.Set<T>().AsNoTracking().Where(Matching<T>(match)).Take(max).CountAsync(cancellationToken);
+
+        // The FTS table alone, stopping after max rows: never reads the whole doclist of a common prefix.
+        var query = FtsQuery(match);
+        var counted = typeof(T) == typeof(Song)
+            ? context.Database.SqlQuery<int>($@"SELECT count(*) AS ""Value"" FROM (SELECT 1 FROM ""SongsFts"" WHERE ""SongsFts"" MATCH {query} LIMIT {max})")
+            : context.Database.SqlQuery<int>($@"SELECT count(*) AS ""Value"" FROM (SELECT 1 FROM ""AlbumsFts"" WHERE ""AlbumsFts"" MATCH {query} LIMIT {max})");
+        return await counted.SingleAsync(cancellationToken);
+    }
+
+    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var item = Expression.Parameter(typeof(T), "x");
+        var key = Expression.Property(item, nameof(CatalogItem.SearchKey));
+        // SQL Server's collations do not promise that a prefix's strings sort between it and any bound: StartsWith alone.
+        var ranged = !context.Database.IsSqlServer();
+        Expression? any = null;
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+        {
+            Expression test = Expression.Call(key, nameof(string.StartsWith), Type.EmptyTypes, Parameter(prefix));
+            if (ranged)
+            {
+                // The range lets the database read the index on SearchKey; StartsWith keeps it exact under any collation.
+                var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+                var from = Expression.GreaterThanOrEqual(Expression.Call(compare, key, Parameter(prefix)), Expression.Constant(0));
+                var to = Expression.LessThan(Expression.Call(compare, key, Parameter(prefix + char.ConvertFromUtf32(0x10FFFF))), Expression.Constant(0));
+                test = Expression.AndAlso(Expression.AndAlso(from, to), test);
+            }
+            any = any is null ? test : Expression.OrElse(any, test);
+        }
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), item);
     }
 
     /// <summary>A value EF sends as a parameter (a captured variable), not inlined into the SQL text.</summary>
