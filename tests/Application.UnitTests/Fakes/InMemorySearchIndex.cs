@@ -49,7 +49,8 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
             .Select(k => new ArtistSpelling(k.ArtistKey, k.Artist,
                 allSongs.Count(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist),
                 allAlbums.Count(a => a.ArtistKey == k.ArtistKey && a.Artist == k.Artist),
-                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount)))
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount),
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.PlayCount)))
             .ToList();
         return Task.FromResult<IReadOnlyList<ArtistSpelling>>(spellings);
     }

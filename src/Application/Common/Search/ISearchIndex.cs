@@ -63,5 +63,5 @@ public sealed record SearchMatch(IReadOnlyList<WordMatch> Words, SearchField Fie
                        || w.Prefixes.Any(p => document.Contains($" {p}", StringComparison.Ordinal)));
 }
 
-/// <summary>How many songs and albums of one artist key spell the name this way, and the likes of those songs.</summary>
-public sealed record ArtistSpelling(string Key, string Name, int SongCount, int AlbumCount, int Likes);
+/// <summary>How many songs and albums of one artist key spell the name this way, and the likes and counted plays of those songs.</summary>
+public sealed record ArtistSpelling(string Key, string Name, int SongCount, int AlbumCount, int Likes, int Plays);

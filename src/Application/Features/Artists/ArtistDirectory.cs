@@ -6,7 +6,7 @@ namespace MusicPlayer.Application.Features.Artists;
 public sealed class ArtistDirectory(ISearchIndex index)
 {
     /// <summary>One artist of the catalog, with what ranks and sorts it.</summary>
-    public sealed record Artist(string Key, ArtistDto Dto, int Likes);
+    public sealed record Artist(string Key, ArtistDto Dto, int Likes, int Plays);
 
     /// <summary>Every artist (null match) or those whose name <paramref name="match"/> matches, counted over all of their songs and albums.</summary>
     public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class ArtistDirectory(ISearchIndex index)
                 var name = g.OrderByDescending(s => s.SongCount + s.AlbumCount).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name;
                 return new Artist(g.Key,
                     new ArtistDto { Name = name, SongCount = g.Sum(s => s.SongCount), AlbumCount = g.Sum(s => s.AlbumCount) },
-                    g.Sum(s => s.Likes));
+                    g.Sum(s => s.Likes), g.Sum(s => s.Plays));
             })
             .ToList();
     }

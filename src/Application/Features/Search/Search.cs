@@ -137,7 +137,7 @@ public static class Search
             return found;
         }
 
-        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their song count, then name.</summary>
+        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
         private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
         {
             var best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
@@ -157,6 +157,6 @@ public static class Search
             ThenByPopularity(found.OrderBy(_ => 0));
 
         private static IOrderedEnumerable<ArtistDirectory.Artist> ThenByPopularity(IOrderedEnumerable<ArtistDirectory.Artist> artists) =>
-            artists.ThenByDescending(a => a.Likes).ThenByDescending(a => a.Dto.SongCount).ThenBy(a => a.Key, StringComparer.Ordinal);
+            artists.ThenByDescending(a => a.Likes).ThenByDescending(a => a.Plays).ThenByDescending(a => a.Dto.SongCount).ThenBy(a => a.Key, StringComparer.Ordinal);
     }
 }

@@ -136,19 +136,19 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
 
         var songRows = await songs
             .GroupBy(s => new { s.ArtistKey, s.Artist })
-            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount) })
+            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount), Plays = g.Sum(s => s.PlayCount) })
             .ToListAsync(cancellationToken);
         var albumRows = await albums
             .GroupBy(a => new { a.ArtistKey, a.Artist })
             .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes));
+        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes, r.Plays));
         foreach (var row in albumRows)
         {
             spellings[(row.ArtistKey, row.Artist)] = spellings.TryGetValue((row.ArtistKey, row.Artist), out var spelling)
                 ? spelling with { AlbumCount = row.Count }
-                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0);
+                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0, 0);
         }
         return [.. spellings.Values];
     }
