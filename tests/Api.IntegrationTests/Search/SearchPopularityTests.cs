@@ -40,8 +40,11 @@ public sealed class SearchPopularityTests
         result.GetProperty("songs").EnumerateArray().Select(s => s.Id()).Should().Equal(morePlayed, lessPlayed);
     }
 
-    [Fact]
-    public async Task Search_ArtistsTiedOnLikesAndSongs_GoByPlays()
+    /// <summary>Limit 2: the two prefix matches fill it, read by key; limit 10: every matching artist is ranked.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    public async Task Search_ArtistsTiedOnLikesAndSongs_GoByPlays(int limit)
     {
         await using var factory = new SearchCatalogFactory();
         await factory.InitializeAsync();
@@ -50,7 +53,7 @@ public sealed class SearchPopularityTests
         var beta = (await admin.CreateSongAsync(b => (b["title"], b["artist"]) = ("Wombat Dusk", "Wombat Beta"))).Id();
         await factory.AsUser().RecordAsync(PlayCounts.Play(beta, 200));
 
-        var result = await (await factory.Anonymous().GetAsync("/api/v1/search?q=wombat&types=artists")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var result = await (await factory.Anonymous().GetAsync($"/api/v1/search?q=wombat&types=artists&limit={limit}")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         // Both prefix matches with one song and no likes: the played artist first, though its name sorts after.
         result.GetProperty("artists").EnumerateArray().Select(a => a.Str("name")).Should().Equal("Wombat Beta", "Wombat Alpha");

@@ -38,12 +38,17 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
             .SelectMany(i => DocumentOf(i).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(t => t.Length >= minLength).Distinct().ToList());
 
-    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken) =>
+        Spellings(i => byName is null || byName.IsMatchOf(i.ArtistText));
+
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken) =>
+        Spellings(i => keyPrefixes.Any(p => i.ArtistKey.StartsWith(p, StringComparison.Ordinal)));
+
+    private Task<IReadOnlyList<ArtistSpelling>> Spellings(Func<CatalogItem, bool> selects)
     {
         var allSongs = songs?.Items ?? [];
         var allAlbums = albums?.Items ?? [];
-        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums)
-            .Where(i => byName is null || byName.IsMatchOf(i.ArtistText)).Select(i => i.ArtistKey).ToHashSet();
+        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums).Where(selects).Select(i => i.ArtistKey).ToHashSet();
         var spellings = allSongs.Where(s => keys.Contains(s.ArtistKey)).Select(s => (s.ArtistKey, s.Artist))
             .Concat(allAlbums.Where(a => keys.Contains(a.ArtistKey)).Select(a => (a.ArtistKey, a.Artist))).Distinct()
             .Select(k => new ArtistSpelling(k.ArtistKey, k.Artist,

@@ -37,6 +37,12 @@ public interface ISearchIndex
     /// songs and albums: one row per spelling of each artist key, with how many items use it.
     /// </summary>
     Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The spellings of every artist whose key starts with any of <paramref name="keyPrefixes"/>, counted over all of their
+    /// songs and albums: read in key order from the artist indexes, whatever their names match.
+    /// </summary>
+    Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken);
 }
 
 /// <summary>Which document a search reads.</summary>

@@ -1,4 +1,5 @@
 using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Domain.Common;
 
 namespace MusicPlayer.Application.Features.Artists;
 
@@ -12,7 +13,23 @@ public sealed class ArtistDirectory(ISearchIndex index)
     public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
     {
         var spellings = await index.ArtistSpellingsAsync(match?.For(SearchField.Artist), cancellationToken);
-        return spellings.GroupBy(s => s.Key, StringComparer.Ordinal)
+        return Artists(spellings);
+    }
+
+    /// <summary>
+    /// The artists whose key starts with any of <paramref name="keyPrefixes"/> and whose name (any spelling) <paramref name="match"/>
+    /// matches, counted over all of their songs and albums: read by key, so its work is bounded by those artists' items.
+    /// </summary>
+    public async Task<IReadOnlyList<Artist>> FindByKeyAsync(IReadOnlyList<string> keyPrefixes, SearchMatch match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var spellings = await index.ArtistSpellingsByKeyAsync(keyPrefixes, cancellationToken);
+        var matched = spellings.Where(s => match.IsMatchOf(SearchText.Document(s.Name))).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        return Artists(spellings.Where(s => matched.Contains(s.Key)));
+    }
+
+    private static List<Artist> Artists(IEnumerable<ArtistSpelling> spellings) =>
+        spellings.GroupBy(s => s.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var name = g.OrderByDescending(s => s.SongCount + s.AlbumCount).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name;
@@ -21,7 +38,6 @@ public sealed class ArtistDirectory(ISearchIndex index)
                     g.Sum(s => s.Likes), g.Sum(s => s.Plays));
             })
             .ToList();
-    }
 
     /// <summary>Name order: the folded key, so case and accents do not move an artist; then the name itself.</summary>
     public static IOrderedEnumerable<Artist> ByName(IEnumerable<Artist> artists) =>

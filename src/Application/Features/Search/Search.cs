@@ -140,7 +140,9 @@ public static class Search
         /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
         private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
         {
-            var best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
+            var best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
             if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best.ConvertAll(a => a.Dto);
 
             var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);

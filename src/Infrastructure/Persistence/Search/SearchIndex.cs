@@ -71,11 +71,14 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
         return await counted.SingleAsync(cancellationToken);
     }
 
-    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem
+    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem =>
+        KeyStartsWith<T>(nameof(CatalogItem.SearchKey), prefixes);
+
+    private Expression<Func<T, bool>> KeyStartsWith<T>(string keyProperty, IReadOnlyList<string> prefixes) where T : CatalogItem
     {
         ArgumentNullException.ThrowIfNull(prefixes);
         var item = Expression.Parameter(typeof(T), "x");
-        var key = Expression.Property(item, nameof(CatalogItem.SearchKey));
+        var key = Expression.Property(item, keyProperty);
         // SQL Server's collations do not promise that a prefix's strings sort between it and any bound: StartsWith alone.
         var ranged = !context.Database.IsSqlServer();
         Expression? any = null;
@@ -127,13 +130,26 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
         IQueryable<Album> albums = context.Albums.AsNoTracking();
         if (byName is not null)
         {
-            // The artists matched by any of their items, then all of their items (other spellings count too).
-            var keys = context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
-                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey));
+            // The artists matched by any of their items (read once), then all of their items (other spellings count too).
+            var keys = await context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
+                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey))
+                .ToListAsync(cancellationToken);
+            if (keys.Count == 0) return [];
             songs = songs.Where(s => keys.Contains(s.ArtistKey));
             albums = albums.Where(a => keys.Contains(a.ArtistKey));
         }
+        return await SpellingsAsync(songs, albums, cancellationToken);
+    }
 
+    public async Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken) =>
+        await SpellingsAsync(
+            context.Songs.AsNoTracking().Where(KeyStartsWith<Song>(nameof(CatalogItem.ArtistKey), keyPrefixes)),
+            context.Albums.AsNoTracking().Where(KeyStartsWith<Album>(nameof(CatalogItem.ArtistKey), keyPrefixes)),
+            cancellationToken);
+
+    /// <summary>The songs and albums grouped by artist key and spelling (from the covering artist indexes), merged per spelling.</summary>
+    private static async Task<IReadOnlyList<ArtistSpelling>> SpellingsAsync(IQueryable<Song> songs, IQueryable<Album> albums, CancellationToken cancellationToken)
+    {
         var songRows = await songs
             .GroupBy(s => new { s.ArtistKey, s.Artist })
             .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount), Plays = g.Sum(s => s.PlayCount) })
