@@ -15,7 +15,7 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
     public static Application.Features.Catalog.CatalogSearch CatalogSearch(InMemoryRepository<Song>? songs = null, InMemoryRepository<Album>? albums = null)
     {
         var index = new InMemorySearchIndex(songs, albums);
-        return new Application.Features.Catalog.CatalogSearch(new SearchPlanner(index), index, new SearchLimits());
+        return new Application.Features.Catalog.CatalogSearch(new SearchPlanner(index), index);
     }
 
     public static string DocumentOf(CatalogItem item) => item is Song song

@@ -42,20 +42,15 @@ public abstract class CatalogListQueryValidator<T> : RequestValidator<T> where T
 
 /// <summary>
 /// What a list's <c>q</c> selects: the search machinery's match (typos forgiven), or nothing at all when the
-/// query has no word (only punctuation). With many matches (more than <see cref="SearchLimits.RankAllUpTo"/>) the
-/// match is tested on each row instead, so that a page is read in its sort's index order and stops when full,
-/// rather than after the index's whole match set.
+/// query has no word (only punctuation).
 /// </summary>
-public sealed class CatalogSearch(SearchPlanner planner, ISearchIndex index, SearchLimits limits)
+public sealed class CatalogSearch(SearchPlanner planner, ISearchIndex index)
 {
     public async Task<Expression<Func<T, bool>>?> MatchAsync<T>(string? q, CancellationToken cancellationToken) where T : CatalogItem
     {
         if (string.IsNullOrWhiteSpace(q)) return null;
         if (planner.Plan(q) is not { } plan) return _ => false;
-        var match = await plan.WithTyposAsync(cancellationToken) ?? plan.Exact;
-        return await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken) <= limits.RankAllUpTo
-            ? index.Matching<T>(match)
-            : index.MatchingEachRow<T>(match);
+        return index.Matching<T>(await plan.WithTyposAsync(cancellationToken) ?? plan.Exact);
     }
 }
 
