@@ -10,6 +10,11 @@ BENCH_SEARCH_WORDS="haert rivr nihgt fier draem shaodw ocaen sumer goldne silnet
   run_wrk "search one typo" "$API_URL" search-words.lua "GET /api/v1/search?q={word with a typo}"
 BENCH_SEARCH_WORDS="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha" \
   run_wrk "search as you type" "$API_URL" search-words.lua "GET /api/v1/search?q={1-3 letters}"
+# The lists' q run on the same machinery (with typos forgiven), keeping their own sort and counting their total.
+BENCH_SEARCH_PATH="/api/v1/songs?q=" BENCH_SEARCH_WORDS="heart river night fire dream shadow ocean summer golden silent midnight wild neon" \
+  run_wrk "songs list q word" "$API_URL" search-words.lua "GET /api/v1/songs?q={word}"
+BENCH_SEARCH_PATH="/api/v1/songs?q=" BENCH_SEARCH_WORDS="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha" \
+  run_wrk "songs list q 1-3 letters" "$API_URL" search-words.lua "GET /api/v1/songs?q={1-3 letters}"
 # Index upkeep on writes: song creation through the API (compare this row across commits, e.g. the one before the index).
 BENCH_ADMIN_TOKEN=$(login admin@example.com)
 BENCH_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" run_wrk "create song (admin)" "$API_URL" search-writes.lua "POST /api/v1/songs"

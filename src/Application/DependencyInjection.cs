@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddScoped<Common.Search.SearchPlanner>();
+        services.TryAddSingleton(new Common.Search.SearchLimits());
         services.AddScoped<Features.Catalog.CatalogSearch>();
         services.AddScoped<Features.Artists.ArtistDirectory>();
         services.AddSingleton<Common.Audio.StorageKeyLocks>();

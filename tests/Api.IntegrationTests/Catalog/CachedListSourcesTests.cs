@@ -19,11 +19,13 @@ public sealed class CachedListSourcesTests
 {
     // ISongUrls builds stream URLs from PublicUrl or the request's origin, which the cache key holds (ListCacheKey).
     // The search index (and what reads only it) is written by the very saves that write albums and songs (SearchIndexMaintenance).
+    // SearchLimits is settings, fixed for the process: it changes how much work a search does, never its results.
     private static readonly Type[] CoveredSources =
     [
         typeof(IReadRepository<Album>), typeof(IReadRepository<Song>), typeof(MusicPlayer.Application.Features.Songs.ISongUrls),
         typeof(MusicPlayer.Application.Common.Search.ISearchIndex), typeof(MusicPlayer.Application.Common.Search.SearchPlanner),
         typeof(MusicPlayer.Application.Features.Catalog.CatalogSearch), typeof(MusicPlayer.Application.Features.Artists.ArtistDirectory),
+        typeof(MusicPlayer.Application.Common.Search.SearchLimits),
     ];
 
     [Fact]

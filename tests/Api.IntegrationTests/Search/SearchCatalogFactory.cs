@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MusicPlayer.Application.Common.Search;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Infrastructure.Persistence;
@@ -11,8 +15,15 @@ namespace MusicPlayer.Api.IntegrationTests.Search;
 /// one-word and multi-word titles, artists with "The", look-alike titles, and filler. Seeded in one save through the
 /// app's own context, so the index is written the way every write writes it.
 /// </summary>
-public sealed class SearchCatalogFactory : MusicPlayerFactory
+/// <param name="limits">How search bounds its work; null leaves the app's default.</param>
+public sealed class SearchCatalogFactory(SearchLimits? limits = null) : MusicPlayerFactory
 {
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (limits is not null) builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(limits)));
+    }
+
     /// <summary>(title, artist, likes, album or null).</summary>
     public static readonly (string Title, string Artist, int Likes, string? Album)[] Songs =
     [

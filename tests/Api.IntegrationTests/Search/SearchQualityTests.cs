@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MusicPlayer.Api.IntegrationTests.Support;
+using MusicPlayer.Application.Common.Search;
 
 namespace MusicPlayer.Api.IntegrationTests.Search;
 
@@ -8,21 +9,8 @@ namespace MusicPlayer.Api.IntegrationTests.Search;
 /// Search judged as a user would: on a catalog of real-looking names, each query must bring the expected song,
 /// album or artist first (or at all). Runs on SQLite, and on PostgreSQL when the run is configured for it.
 /// </summary>
-public sealed class SearchQualityTests(SearchQualityTests.Catalog catalog) : IClassFixture<SearchQualityTests.Catalog>
+public abstract class SearchQualityTable<TCatalog>(TCatalog catalog) : IClassFixture<TCatalog> where TCatalog : SearchQualityCatalog
 {
-    public sealed class Catalog : IAsyncLifetime
-    {
-        public SearchCatalogFactory Factory { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            await Factory.InitializeAsync();
-            await Factory.SeedAsync();
-        }
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
-
     private async Task<JsonElement> SearchAsync(string q, string extra = "") =>
         await (await catalog.Factory.Anonymous().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}{extra}")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
@@ -227,4 +215,35 @@ public sealed class SearchQualityTests(SearchQualityTests.Catalog catalog) : ICl
 
         page.GetProperty("items").EnumerateArray().Select(s => s.Str("title")).Should().Equal("Enter Sandman");
     }
+}
+
+/// <summary>The seeded search catalog of a quality table.</summary>
+/// <param name="limits">How search bounds its work; null for the app's default.</param>
+public abstract class SearchQualityCatalog(SearchLimits? limits) : IAsyncLifetime
+{
+    public SearchCatalogFactory Factory { get; } = new(limits);
+
+    public async Task InitializeAsync()
+    {
+        await Factory.InitializeAsync();
+        await Factory.SeedAsync();
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>The table with the app's default limits (a catalog this small is ranked all at once).</summary>
+public sealed class SearchQualityTests(SearchQualityTests.Catalog catalog) : SearchQualityTable<SearchQualityTests.Catalog>(catalog)
+{
+    public sealed class Catalog() : SearchQualityCatalog(null);
+}
+
+/// <summary>
+/// The same table with search reading every query with more than two matches tier by tier in index order (as a
+/// large catalog does), and prefix tiers of more than two titles in popularity order: the results must not change.
+/// </summary>
+public sealed class SearchQualityInIndexOrderTests(SearchQualityInIndexOrderTests.TieredCatalog catalog)
+    : SearchQualityTable<SearchQualityInIndexOrderTests.TieredCatalog>(catalog)
+{
+    public sealed class TieredCatalog() : SearchQualityCatalog(new SearchLimits(RankAllUpTo: 2));
 }

@@ -25,23 +25,37 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
     public Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem =>
         match.Field == SearchField.Artist ? x => match.IsMatchOf(x.ArtistText) : x => match.IsMatchOf(DocumentOf(x));
 
+    public Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem => Matching<T>(match);
+
+    public Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem =>
+        Task.FromResult(Math.Min(max, Items().OfType<T>().Count(Matching<T>(match).Compile())));
+
+    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem =>
+        x => prefixes.Any(p => x.SearchKey.StartsWith(p, StringComparison.Ordinal));
+
     public Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Items()
             .SelectMany(i => DocumentOf(i).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(t => t.Length >= minLength).Distinct().ToList());
 
-    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken) =>
+        Spellings(i => byName is null || byName.IsMatchOf(i.ArtistText));
+
+    public Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken) =>
+        Spellings(i => keyPrefixes.Any(p => i.ArtistKey.StartsWith(p, StringComparison.Ordinal)));
+
+    private Task<IReadOnlyList<ArtistSpelling>> Spellings(Func<CatalogItem, bool> selects)
     {
         var allSongs = songs?.Items ?? [];
         var allAlbums = albums?.Items ?? [];
-        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums)
-            .Where(i => byName is null || byName.IsMatchOf(i.ArtistText)).Select(i => i.ArtistKey).ToHashSet();
+        var keys = allSongs.Cast<CatalogItem>().Concat(allAlbums).Where(selects).Select(i => i.ArtistKey).ToHashSet();
         var spellings = allSongs.Where(s => keys.Contains(s.ArtistKey)).Select(s => (s.ArtistKey, s.Artist))
             .Concat(allAlbums.Where(a => keys.Contains(a.ArtistKey)).Select(a => (a.ArtistKey, a.Artist))).Distinct()
             .Select(k => new ArtistSpelling(k.ArtistKey, k.Artist,
                 allSongs.Count(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist),
                 allAlbums.Count(a => a.ArtistKey == k.ArtistKey && a.Artist == k.Artist),
-                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount)))
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.LikeCount),
+                allSongs.Where(s => s.ArtistKey == k.ArtistKey && s.Artist == k.Artist).Sum(s => s.PlayCount)))
             .ToList();
         return Task.FromResult<IReadOnlyList<ArtistSpelling>>(spellings);
     }

@@ -17,6 +17,18 @@ public interface ISearchIndex
     /// </summary>
     Expression<Func<T, bool>> Matching<T>(SearchMatch match) where T : CatalogItem;
 
+    /// <summary>
+    /// The condition of <see cref="Matching{T}"/> tested on each row's document, without the index: for reading
+    /// in another order (an index on popularity) and stopping at a limit, when many items match.
+    /// </summary>
+    Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem;
+
+    /// <summary>How many items <see cref="Matching{T}"/> selects, counting no further than <paramref name="max"/> (so reading at most that many index entries).</summary>
+    Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem;
+
+    /// <summary>Items whose title key starts with any of <paramref name="prefixes"/>, in a form the database serves from its index on the key.</summary>
+    Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem;
+
     /// <summary>Every term of the index of at least <paramref name="minLength"/> characters (the candidates of typo matching).</summary>
     Task<IReadOnlyList<string>> TermsAsync(int minLength, CancellationToken cancellationToken);
 
@@ -25,6 +37,12 @@ public interface ISearchIndex
     /// songs and albums: one row per spelling of each artist key, with how many items use it.
     /// </summary>
     Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsAsync(SearchMatch? byName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The spellings of every artist whose key starts with any of <paramref name="keyPrefixes"/>, counted over all of their
+    /// songs and albums: read in key order from the artist indexes, whatever their names match.
+    /// </summary>
+    Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken);
 }
 
 /// <summary>Which document a search reads.</summary>
@@ -51,5 +69,5 @@ public sealed record SearchMatch(IReadOnlyList<WordMatch> Words, SearchField Fie
                        || w.Prefixes.Any(p => document.Contains($" {p}", StringComparison.Ordinal)));
 }
 
-/// <summary>How many songs and albums of one artist key spell the name this way, and the likes of those songs.</summary>
-public sealed record ArtistSpelling(string Key, string Name, int SongCount, int AlbumCount, int Likes);
+/// <summary>How many songs and albums of one artist key spell the name this way, and the likes and counted plays of those songs.</summary>
+public sealed record ArtistSpelling(string Key, string Name, int SongCount, int AlbumCount, int Likes, int Plays);

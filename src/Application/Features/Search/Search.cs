@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using MediatR;
 using MusicPlayer.Application.Common.Persistence;
@@ -24,6 +25,9 @@ public static class Search
     public const string Albums = "albums";
     public const string Artists = "artists";
     public static readonly IReadOnlyList<string> Types = [Songs, Albums, Artists];
+
+    private delegate Specification<T, TDto> SpecFactory<T, TDto>(
+        IReadOnlyList<Expression<Func<T, bool>>> criteria, SearchPlan? rankBy, int take) where T : CatalogItem;
 
     public sealed record Query : IRequest<SearchResultDto>
     {
@@ -62,6 +66,7 @@ public static class Search
         ISearchIndex index,
         SearchPlanner planner,
         ArtistDirectory artists,
+        SearchLimits limits,
         ISongUrls urls) : IRequestHandler<Query, SearchResultDto>
     {
         public async Task<SearchResultDto> Handle(Query request, CancellationToken cancellationToken)
@@ -74,10 +79,10 @@ public static class Search
             return new SearchResultDto
             {
                 Songs = types.Contains(Songs)
-                    ? (await RankAsync(songs, plan, limit, (m, r, n) => new SongSearchSpec(m, r, n), s => s.Id, cancellationToken)).WithUrls(urls)
+                    ? (await RankAsync(songs, plan, limit, (c, r, n) => new SongSearchSpec(c, r, n), s => s.Id, cancellationToken)).WithUrls(urls)
                     : [],
                 Albums = types.Contains(Albums)
-                    ? await RankAsync(albums, plan, limit, (m, r, n) => new AlbumSearchSpec(m, r, n), a => a.Id, cancellationToken)
+                    ? await RankAsync(albums, plan, limit, (c, r, n) => new AlbumSearchSpec(c, r, n), a => a.Id, cancellationToken)
                     : [],
                 Artists = types.Contains(Artists) ? await RankArtistsAsync(plan, limit, cancellationToken) : [],
             };
@@ -88,22 +93,56 @@ public static class Search
         /// after them, by popularity: a typo never outranks a match without one.
         /// </summary>
         private async Task<List<TDto>> RankAsync<T, TDto>(IReadRepository<T> repository, SearchPlan plan, int limit,
-            Func<System.Linq.Expressions.Expression<Func<T, bool>>, SearchPlan?, int, Specification<T, TDto>> spec,
-            Func<TDto, int> id, CancellationToken cancellationToken) where T : CatalogItem
+            SpecFactory<T, TDto> spec, Func<TDto, int> id, CancellationToken cancellationToken) where T : CatalogItem
         {
-            var best = await repository.ListAsync(spec(index.Matching<T>(plan.Exact), plan, limit), cancellationToken);
+            var best = await TopAsync(repository, plan.Exact, plan, limit, spec, cancellationToken);
             if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best;
 
             var seen = best.Select(id).ToHashSet();
-            var more = await repository.ListAsync(spec(index.Matching<T>(typos), null, limit + best.Count), cancellationToken);
+            var more = await TopAsync(repository, typos, null, limit + best.Count, spec, cancellationToken);
             best.AddRange(more.Where(m => !seen.Contains(id(m))).Take(limit - best.Count));
             return best;
         }
 
-        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their song count, then name.</summary>
+        /// <summary>
+        /// The first <paramref name="take"/> items <paramref name="match"/> selects, by rank (when given a plan), popularity and id,
+        /// with work bounded by the limit rather than by how many items match: a few matches (the index says so, reading
+        /// no further than <see cref="SearchLimits.RankAllUpTo"/> entries) are ranked all at once; many are read tier by tier,
+        /// each in an index's order, stopping at the limit: exact titles (the key index), titles that start with the
+        /// query (the key index when few do, else popularity order), then the other matches in popularity order.
+        /// </summary>
+        private async Task<List<TDto>> TopAsync<T, TDto>(IReadRepository<T> repository, SearchMatch match, SearchPlan? rankBy,
+            int take, SpecFactory<T, TDto> spec, CancellationToken cancellationToken) where T : CatalogItem
+        {
+            if (await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken) <= limits.RankAllUpTo)
+                return await repository.ListAsync(spec([index.Matching<T>(match)], rankBy, take), cancellationToken);
+
+            var eachRow = index.MatchingEachRow<T>(match);
+            if (rankBy is null) return await repository.ListAsync(spec([eachRow], null, take), cancellationToken);
+
+            string key = rankBy.Key, afterArticle = rankBy.KeyAfterArticle;
+            var found = await repository.ListAsync(
+                spec([x => x.SearchKey == key || x.SearchKey == afterArticle, eachRow], null, take), cancellationToken);
+            if (found.Count >= take) return found;
+
+            var indexedPrefix = index.KeyStartsWith<T>([key, afterArticle]);
+            var fewPrefixed = (await repository.ListAsync(new SearchIdsSpec<T>(indexedPrefix, limits.RankAllUpTo + 1), cancellationToken)).Count <= limits.RankAllUpTo;
+            Expression<Func<T, bool>> prefixed = fewPrefixed ? indexedPrefix : x => x.SearchKey.StartsWith(key) || x.SearchKey.StartsWith(afterArticle);
+            found.AddRange(await repository.ListAsync(
+                spec([prefixed, x => x.SearchKey != key && x.SearchKey != afterArticle, eachRow], null, take - found.Count), cancellationToken));
+            if (found.Count >= take) return found;
+
+            found.AddRange(await repository.ListAsync(
+                spec([x => !x.SearchKey.StartsWith(key) && !x.SearchKey.StartsWith(afterArticle), eachRow], null, take - found.Count), cancellationToken));
+            return found;
+        }
+
+        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
         private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
         {
-            var best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
+            var best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
             if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best.ConvertAll(a => a.Dto);
 
             var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
@@ -120,6 +159,6 @@ public static class Search
             ThenByPopularity(found.OrderBy(_ => 0));
 
         private static IOrderedEnumerable<ArtistDirectory.Artist> ThenByPopularity(IOrderedEnumerable<ArtistDirectory.Artist> artists) =>
-            artists.ThenByDescending(a => a.Likes).ThenByDescending(a => a.Dto.SongCount).ThenBy(a => a.Key, StringComparer.Ordinal);
+            artists.ThenByDescending(a => a.Likes).ThenByDescending(a => a.Plays).ThenByDescending(a => a.Dto.SongCount).ThenBy(a => a.Key, StringComparer.Ordinal);
     }
 }

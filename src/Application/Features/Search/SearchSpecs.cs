@@ -24,28 +24,38 @@ public static class SearchRank
     }
 }
 
-/// <summary>The best songs among those <c>match</c> selects: by rank when given a plan, then by popularity, then by id.</summary>
+/// <summary>The best songs among those the criteria select: by rank when given a plan, then by popularity (likes, then plays), then by id.</summary>
 public sealed class SongSearchSpec : Specification<Song, SongDto>
 {
-    public SongSearchSpec(Expression<Func<Song, bool>> match, SearchPlan? rankBy, int take)
+    public SongSearchSpec(IEnumerable<Expression<Func<Song, bool>>> criteria, SearchPlan? rankBy, int take)
     {
-        Where(match);
+        foreach (var criterion in criteria) Where(criterion);
         if (rankBy is not null) OrderBy(SearchRank.Of<Song>(rankBy));
         OrderBy(s => s.LikeCount, descending: true);
-        // Popularity tie-break: when songs carry playCount (listening history), it goes here, after likeCount.
+        OrderBy(s => s.PlayCount, descending: true);
         OrderBy(s => s.Id);
         Page(1, take);
     }
 }
 
-/// <summary>The best albums among those <c>match</c> selects: by rank when given a plan, then by id (albums have no popularity of their own).</summary>
+/// <summary>The best albums among those the criteria select: by rank when given a plan, then by id (albums have no popularity of their own).</summary>
 public sealed class AlbumSearchSpec : Specification<Album, AlbumDto>
 {
-    public AlbumSearchSpec(Expression<Func<Album, bool>> match, SearchPlan? rankBy, int take)
+    public AlbumSearchSpec(IEnumerable<Expression<Func<Album, bool>>> criteria, SearchPlan? rankBy, int take)
     {
-        Where(match);
+        foreach (var criterion in criteria) Where(criterion);
         if (rankBy is not null) OrderBy(SearchRank.Of<Album>(rankBy));
         OrderBy(a => a.Id);
+        Page(1, take);
+    }
+}
+
+/// <summary>The ids of at most <c>take</c> items the criterion selects, in no order: a bounded count.</summary>
+public sealed class SearchIdsSpec<T> : Specification<T, int> where T : CatalogItem
+{
+    public SearchIdsSpec(Expression<Func<T, bool>> criterion, int take) : base(x => x.Id)
+    {
+        Where(criterion);
         Page(1, take);
     }
 }

@@ -24,8 +24,8 @@ internal static class CatalogItemConfiguration
         e.Property(x => x.ArtistKey).HasMaxLength(CatalogRules.SearchKeyMaxLength).IsRequired().HasDefaultValue("");
         e.Property(x => x.ArtistText).IsRequired().HasDefaultValue("");
         e.Property<string>(Search.SearchIndexMaintenance.DocumentColumn).IsRequired().HasDefaultValue("");
-        // Artists are grouped by key.
-        e.HasIndex(x => x.ArtistKey);
+        // Exact and prefix search tiers read titles by key. (Artists are grouped by key: each table has its own covering index.)
+        e.HasIndex(x => x.SearchKey);
 
         // One index per list order, each ending on the id the sort ends on; the filters lead where they apply.
         e.HasIndex(x => new { x.NormalizedTitle, x.Id });
@@ -51,6 +51,8 @@ internal sealed class AlbumConfiguration : IEntityTypeConfiguration<Album>
     {
         e.ToTable("Albums");
         e.ConfigureCatalogItem();
+        // Artists grouped by key and spelling, from the index alone.
+        e.HasIndex(a => new { a.ArtistKey, a.Artist });
         e.HasMany(a => a.Songs).WithOne(l => l.Album).HasForeignKey(l => l.AlbumId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(a => a.Songs).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -82,6 +84,10 @@ internal sealed class SongConfiguration : IEntityTypeConfiguration<Song>
         // Added to a table with rows: existing songs start at 0.
         e.Property(s => s.PlayCount).HasDefaultValue(0);
         e.HasIndex(s => new { s.PlayCount, s.Id });
+        // Search reads its many-match tiers in popularity order (likes, then plays), stopping at the limit.
+        e.HasIndex(s => new { s.LikeCount, s.PlayCount, s.Id });
+        // Artists grouped by key and spelling with their likes and plays, from the index alone.
+        e.HasIndex(s => new { s.ArtistKey, s.Artist, s.LikeCount, s.PlayCount });
         // Most-liked within a genre or an artist, read in index order.
         e.HasIndex(s => new { s.NormalizedGenre, s.LikeCount, s.Id });
         e.HasIndex(s => new { s.NormalizedArtist, s.LikeCount, s.Id });

@@ -30,6 +30,12 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
             return x => ids.Contains(x.Id);
         }
 
+        return MatchingEachRow<T>(match);
+    }
+
+    public Expression<Func<T, bool>> MatchingEachRow<T>(SearchMatch match) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(match);
         var item = Expression.Parameter(typeof(T), "x");
         Expression document = match.Field == SearchField.Artist
             ? Expression.Property(item, nameof(CatalogItem.ArtistText))
@@ -49,6 +55,47 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
             all = all is null ? any : Expression.AndAlso(all, any);
         }
         return Expression.Lambda<Func<T, bool>>(all ?? Expression.Constant(false), item);
+    }
+
+    public async Task<int> CountUpToAsync<T>(SearchMatch match, int max, CancellationToken cancellationToken) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (!context.Database.IsSqlite())
+            return await context.Set<T>().AsNoTracking().Where(Matching<T>(match)).Take(max).CountAsync(cancellationToken);
+
+        // The FTS table alone, stopping after max rows: never reads the whole doclist of a common prefix.
+        var query = FtsQuery(match);
+        var counted = typeof(T) == typeof(Song)
+            ? context.Database.SqlQuery<int>($@"SELECT count(*) AS ""Value"" FROM (SELECT 1 FROM ""SongsFts"" WHERE ""SongsFts"" MATCH {query} LIMIT {max})")
+            : context.Database.SqlQuery<int>($@"SELECT count(*) AS ""Value"" FROM (SELECT 1 FROM ""AlbumsFts"" WHERE ""AlbumsFts"" MATCH {query} LIMIT {max})");
+        return await counted.SingleAsync(cancellationToken);
+    }
+
+    public Expression<Func<T, bool>> KeyStartsWith<T>(IReadOnlyList<string> prefixes) where T : CatalogItem =>
+        KeyStartsWith<T>(nameof(CatalogItem.SearchKey), prefixes);
+
+    private Expression<Func<T, bool>> KeyStartsWith<T>(string keyProperty, IReadOnlyList<string> prefixes) where T : CatalogItem
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var item = Expression.Parameter(typeof(T), "x");
+        var key = Expression.Property(item, keyProperty);
+        // SQL Server's collations do not promise that a prefix's strings sort between it and any bound: StartsWith alone.
+        var ranged = !context.Database.IsSqlServer();
+        Expression? any = null;
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+        {
+            Expression test = Expression.Call(key, nameof(string.StartsWith), Type.EmptyTypes, Parameter(prefix));
+            if (ranged)
+            {
+                // The range lets the database read the index on SearchKey; StartsWith keeps it exact under any collation.
+                var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+                var from = Expression.GreaterThanOrEqual(Expression.Call(compare, key, Parameter(prefix)), Expression.Constant(0));
+                var to = Expression.LessThan(Expression.Call(compare, key, Parameter(prefix + char.ConvertFromUtf32(0x10FFFF))), Expression.Constant(0));
+                test = Expression.AndAlso(Expression.AndAlso(from, to), test);
+            }
+            any = any is null ? test : Expression.OrElse(any, test);
+        }
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), item);
     }
 
     /// <summary>A value EF sends as a parameter (a captured variable), not inlined into the SQL text.</summary>
@@ -83,28 +130,41 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
         IQueryable<Album> albums = context.Albums.AsNoTracking();
         if (byName is not null)
         {
-            // The artists matched by any of their items, then all of their items (other spellings count too).
-            var keys = context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
-                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey));
+            // The artists matched by any of their items (read once), then all of their items (other spellings count too).
+            var keys = await context.Songs.Where(Matching<Song>(byName)).Select(s => s.ArtistKey)
+                .Union(context.Albums.Where(Matching<Album>(byName)).Select(a => a.ArtistKey))
+                .ToListAsync(cancellationToken);
+            if (keys.Count == 0) return [];
             songs = songs.Where(s => keys.Contains(s.ArtistKey));
             albums = albums.Where(a => keys.Contains(a.ArtistKey));
         }
+        return await SpellingsAsync(songs, albums, cancellationToken);
+    }
 
+    public async Task<IReadOnlyList<ArtistSpelling>> ArtistSpellingsByKeyAsync(IReadOnlyList<string> keyPrefixes, CancellationToken cancellationToken) =>
+        await SpellingsAsync(
+            context.Songs.AsNoTracking().Where(KeyStartsWith<Song>(nameof(CatalogItem.ArtistKey), keyPrefixes)),
+            context.Albums.AsNoTracking().Where(KeyStartsWith<Album>(nameof(CatalogItem.ArtistKey), keyPrefixes)),
+            cancellationToken);
+
+    /// <summary>The songs and albums grouped by artist key and spelling (from the covering artist indexes), merged per spelling.</summary>
+    private static async Task<IReadOnlyList<ArtistSpelling>> SpellingsAsync(IQueryable<Song> songs, IQueryable<Album> albums, CancellationToken cancellationToken)
+    {
         var songRows = await songs
             .GroupBy(s => new { s.ArtistKey, s.Artist })
-            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount) })
+            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount), Plays = g.Sum(s => s.PlayCount) })
             .ToListAsync(cancellationToken);
         var albumRows = await albums
             .GroupBy(a => new { a.ArtistKey, a.Artist })
             .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes));
+        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes, r.Plays));
         foreach (var row in albumRows)
         {
             spellings[(row.ArtistKey, row.Artist)] = spellings.TryGetValue((row.ArtistKey, row.Artist), out var spelling)
                 ? spelling with { AlbumCount = row.Count }
-                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0);
+                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0, 0);
         }
         return [.. spellings.Values];
     }
