@@ -38,17 +38,9 @@ internal sealed class LikeStore(MusicPlayerDbContext context, SqliteWriteGate ga
             return true;
         }, cancellationToken);
 
-    public async Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken)
-    {
-        // Deleting a user calls this inside its own transaction (see AdminChangeLock): join it.
-        if (context.Database.CurrentTransaction is not null)
-        {
-            await RemoveAllOfUserInTransactionAsync(userId, cancellationToken);
-            return;
-        }
-
-        await context.InTransactionAsync(() => RemoveAllOfUserInTransactionAsync(userId, cancellationToken), cancellationToken);
-    }
+    // Deleting a user calls this inside its own transaction (see AdminChangeLock), which it joins.
+    public Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(() => RemoveAllOfUserInTransactionAsync(userId, cancellationToken), cancellationToken);
 
     private async Task<int> RemoveAllOfUserInTransactionAsync(int userId, CancellationToken cancellationToken)
     {
