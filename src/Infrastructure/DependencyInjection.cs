@@ -14,7 +14,8 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(provider => new UserSessionCache(provider.GetService<TimeProvider>() ?? TimeProvider.System,
-            TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60))));
+            TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60)), provider.GetService<Application.Common.Caching.ICachePeers>()));
+        AddCacheCoherence(services, configuration);
         services.AddSingleton<UserSessionCache.EvictOnSave>();
         services.AddDbContextPool<MusicPlayerDbContext>((provider, options) =>
         {
@@ -77,6 +78,24 @@ public static class DependencyInjection
         services.AddSingleton<Application.Features.Streaming.IStreamUrlSigner, StreamUrlSigner>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, instances sharing the database tell each other what their caches must drop (see
+    /// <see cref="Caching.PostgresCacheCoherence"/>). SQLite serves one instance, and SQL Server instances are
+    /// run with the caches off (README, "Running several instances"): neither pays for it.
+    /// </summary>
+    private static void AddCacheCoherence(IServiceCollection services, IConfiguration configuration)
+    {
+        if (DatabaseProvider.Configured(configuration) != DatabaseProvider.PostgreSql) return;
+        services.AddSingleton<Caching.PendingCacheChanges>();
+        services.AddSingleton<Application.Common.Caching.ICachePeers>(provider => provider.GetRequiredService<Caching.PendingCacheChanges>());
+        services.AddHostedService(provider => new Caching.PostgresCacheCoherence(
+            provider.GetRequiredService<Caching.PendingCacheChanges>(),
+            provider.GetRequiredService<Application.Common.Caching.CatalogVersion>(),
+            provider.GetRequiredService<UserSessionCache>(),
+            configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("PostgreSQL needs ConnectionStrings:Default."),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Caching.PostgresCacheCoherence>>()));
     }
 
     /// <summary>Creates the database or brings its schema up to date, and loads (or, at first start, generates) the stored token signing keys. Runs once at start-up.</summary>

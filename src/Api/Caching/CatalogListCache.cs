@@ -9,17 +9,25 @@ namespace MusicPlayer.Api.Caching;
 
 /// <summary>
 /// Caches the bytes of public catalog list responses (they are the same for every caller) and
-/// answers <c>If-None-Match</c> with 304. Entries belong to one <see cref="CatalogVersion"/>: every
-/// catalog write moves the version on before its response is sent, so the next read never sees
-/// an older entry. A hit skips binding, validation and the database entirely.
-/// Per process: with several instances, turn it off (<c>Caching:CatalogLists=false</c>).
-/// Every read counts as a hit or a miss in <c>musicplayer_catalog_list_cache_requests_total</c>.
+/// answers <c>If-None-Match</c> with 304. An entry belongs to one <see cref="CatalogVersion.Edits"/>:
+/// every catalog edit moves it on before its response is sent, so the next read never sees an older
+/// entry. Likes and plays move only <see cref="CatalogVersion.Counts"/>: an entry read before such a
+/// change is still served until it is <see cref="CountsLag"/> old, then read again, so the counts a
+/// list shows lag by less than a second (as API.md allows) and a stream of likes costs one read per
+/// list and second instead of one per request. A hit skips binding, validation and the database.
+/// With several instances on PostgreSQL, the versions follow the other instances' writes too
+/// (<c>PostgresCacheCoherence</c>). Every read counts as a hit or a miss in
+/// <c>musicplayer_catalog_list_cache_requests_total</c>.
 /// </summary>
-internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version, ServiceMetrics metrics) : IAsyncResourceFilter
+internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version, TimeProvider clock, ServiceMetrics metrics) : IAsyncResourceFilter
 {
     public const long SizeLimitBytes = 64 * 1024 * 1024;
 
-    private sealed record Entry(long Version, byte[] Body, string ContentType, string ETag);
+    /// <summary>How long an entry is served after the like and play counts moved on.</summary>
+    public static readonly TimeSpan CountsLag = TimeSpan.FromSeconds(1);
+
+    /// <summary>A response, with the versions read before it was computed and when that was (a timestamp of the clock).</summary>
+    private sealed record Entry(long Edits, long Counts, long ReadAt, byte[] Body, string ContentType, string ETag);
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -29,9 +37,13 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
             await next();
             return;
         }
-        var current = version.Current;
+        // Read before the query runs: a change landing meanwhile leaves the new entry already stale.
+        var edits = version.Edits;
+        var counts = version.Counts;
+        var now = clock.GetTimestamp();
 
-        if (cache.TryGetValue(key, out Entry? entry) && entry!.Version == current)
+        if (cache.TryGetValue(key, out Entry? entry) && entry!.Edits == edits
+            && (entry.Counts == counts || clock.GetElapsedTime(entry.ReadAt, now) < CountsLag))
         {
             metrics.CatalogListCacheRead(hit: true);
             await WriteAsync(http, entry);
@@ -64,7 +76,7 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
         }
 
         var bytes = buffer.ToArray();
-        entry = new Entry(current, bytes, http.Response.ContentType ?? "application/json",
+        entry = new Entry(edits, counts, now, bytes, http.Response.ContentType ?? "application/json",
             $"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
         cache.Set(key, entry, new MemoryCacheEntryOptions { Size = bytes.Length + key.Length });
         await WriteAsync(http, entry);

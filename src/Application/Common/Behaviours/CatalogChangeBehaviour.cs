@@ -4,11 +4,14 @@ namespace MusicPlayer.Application.Common.Behaviours;
 
 /// <summary>
 /// Innermost behaviour for catalog writes: once the handler is done (committed, or failed
-/// part-way), the catalog version moves on, before the response reaches the client.
+/// part-way), the catalog version moves on, before the response reaches the client. Writes of
+/// counters alone (<see cref="IChangesCountsOnly"/>) move only its counts part.
 /// </summary>
 public sealed class CatalogChangeBehaviour<TRequest, TResponse>(CatalogVersion version) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IChangesCatalog
 {
+    private static readonly CatalogChange Change = typeof(IChangesCountsOnly).IsAssignableFrom(typeof(TRequest)) ? CatalogChange.Counts : CatalogChange.Edits;
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         try
@@ -17,7 +20,7 @@ public sealed class CatalogChangeBehaviour<TRequest, TResponse>(CatalogVersion v
         }
         finally
         {
-            version.Bump();
+            version.Bump(Change);
         }
     }
 }

@@ -1,17 +1,76 @@
 namespace MusicPlayer.Application.Common.Caching;
 
 /// <summary>
-/// A number that changes whenever anything a catalog list shows may have changed. Caches of list
-/// responses key their entries by it, so a write makes every older entry unreachable at once.
+/// Numbers that change whenever anything a catalog list shows may have changed, so caches can key
+/// their entries by them: <see cref="Edits"/> moves on every catalog edit (albums, songs, links,
+/// audio, covers, user deletions), <see cref="Counts"/> on every change of the like and play counters
+/// alone, and <see cref="Current"/> on either. A cache that must be exact keys by <see cref="Current"/>;
+/// the public list cache keys by <see cref="Edits"/> and lets <see cref="Counts"/> lag within its bound.
+/// Every change made here is also told to the <see cref="ICachePeers"/> (other instances on the same
+/// database), when there are any; a change they report is applied with <see cref="Apply"/>.
 /// </summary>
-public sealed class CatalogVersion
+public sealed class CatalogVersion(ICachePeers? peers = null)
 {
-    private long _value;
+    private long _edits;
+    private long _counts;
 
-    public long Current => Interlocked.Read(ref _value);
+    public long Edits => Interlocked.Read(ref _edits);
 
-    public void Bump() => Interlocked.Increment(ref _value);
+    public long Counts => Interlocked.Read(ref _counts);
+
+    /// <summary>Moves on every change of either kind (both parts only grow, so their sum does too).</summary>
+    public long Current => Edits + Counts;
+
+    /// <summary>A catalog edit was made here.</summary>
+    public void Bump() => Bump(CatalogChange.Edits);
+
+    /// <summary>A change of <paramref name="change"/> was made here: moves the versions and tells the peers.</summary>
+    public void Bump(CatalogChange change)
+    {
+        Apply(change);
+        peers?.CatalogChanged(change);
+    }
+
+    /// <summary>A change made elsewhere (or possibly missed): moves the versions here only.</summary>
+    public void Apply(CatalogChange change)
+    {
+        if (change.HasFlag(CatalogChange.Edits)) Interlocked.Increment(ref _edits);
+        if (change.HasFlag(CatalogChange.Counts)) Interlocked.Increment(ref _counts);
+    }
 }
 
-/// <summary>Marks a command that changes what catalog lists show (fields, links, like counts).</summary>
+/// <summary>What a catalog write changed, as far as caches are concerned.</summary>
+[Flags]
+public enum CatalogChange
+{
+    /// <summary>Rows, links, audio or covers: lists show it on the very next read.</summary>
+    Edits = 1,
+
+    /// <summary>Only like or play counters: public lists may show it up to a second late.</summary>
+    Counts = 2,
+
+    All = Edits | Counts,
+}
+
+/// <summary>Marks a command that changes what catalog lists show (fields, links, like and play counts).</summary>
 public interface IChangesCatalog;
+
+/// <summary>
+/// Marks a catalog write whose only effect on lists is on the like and play counters (a like, a batch of
+/// plays): it moves <see cref="CatalogVersion.Counts"/>, not <see cref="CatalogVersion.Edits"/>, so cached
+/// public lists are not thrown away but re-read within a second.
+/// </summary>
+public interface IChangesCountsOnly : IChangesCatalog;
+
+/// <summary>
+/// The other instances that share this one's database. Caches here tell them what changed so theirs
+/// follow within a second; with no other instance (SQLite, or none configured) there is nothing to tell
+/// and no implementation is registered.
+/// </summary>
+public interface ICachePeers
+{
+    void CatalogChanged(CatalogChange change);
+
+    /// <summary>The user's role, session or ended logins changed: their cached session check is stale.</summary>
+    void SessionChanged(int userId);
+}

@@ -16,7 +16,7 @@ public static class RecordPlays
 {
     // Changes the playCount that song lists show and sort by.
     [Authorize]
-    public sealed record Command : IRequest<RecordPlaysResult>, IChangesCatalog
+    public sealed record Command : IRequest<RecordPlaysResult>, IChangesCountsOnly
     {
         public IReadOnlyList<PlayInput>? Plays { get; init; }
     }

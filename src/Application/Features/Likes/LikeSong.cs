@@ -8,7 +8,7 @@ namespace MusicPlayer.Application.Features.Likes;
 public static class LikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest, IChangesCatalog;
+    public sealed record Command(int SongId) : IRequest, IChangesCountsOnly;
 
     internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock, IServiceMetrics metrics) : AsyncRequestHandler<Command>
     {

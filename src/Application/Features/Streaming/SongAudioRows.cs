@@ -6,8 +6,8 @@ namespace MusicPlayer.Application.Features.Streaming;
 /// <summary>
 /// The stored-audio rows of streamed songs, kept in memory: a player seeking around asks for many small
 /// ranges of one song, and each would otherwise cost a database query. An entry serves while the
-/// <see cref="CatalogVersion"/> it was read at is current (every write to songs on this instance moves it,
-/// so a replaced or deleted audio is never served from here) and for at most <see cref="Lifetime"/> (the
+/// <see cref="CatalogVersion.Edits"/> it was read at is current (every edit of songs on this instance moves it,
+/// so a replaced or deleted audio is never served from here; likes and plays do not) and for at most <see cref="Lifetime"/> (the
 /// lag a change made by another instance may have, as for the public lists). Only songs that exist are
 /// kept, and entries past their lifetime are dropped once there are many.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class SongAudioRows(CatalogVersion version, TimeProvider clock)
     public async Task<SongAudioRow> GetAsync(int id, Func<CancellationToken, Task<SongAudioRow>> read, CancellationToken cancellationToken)
     {
         // Read before the query: a write that lands while it runs leaves the entry already stale.
-        var current = version.Current;
+        var current = version.Edits;
         var now = clock.GetTimestamp();
         if (_entries.TryGetValue(id, out var cached) && Fresh(cached, current, now)) return cached.Row;
 
