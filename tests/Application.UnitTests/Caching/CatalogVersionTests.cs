@@ -1,3 +1,4 @@
+using NSubstitute;
 using MediatR;
 using MusicPlayer.Application.Common.Behaviours;
 using MusicPlayer.Application.Common.Caching;
@@ -23,7 +24,61 @@ public sealed class CatalogVersionTests
         typeof(MusicPlayer.Application.Features.Covers.PutSongCover.Command), typeof(MusicPlayer.Application.Features.Covers.PutAlbumCover.Command),
     ];
 
+    /// <summary>The writes whose only effect on lists is on like and play counters, which public lists may show up to a second late.</summary>
+    private static readonly Type[] CountWrites = [typeof(LikeSong.Command), typeof(UnlikeSong.Command), typeof(RecordPlays.Command)];
+
     public static readonly TheoryData<Type> CatalogWrites = new(Writes);
+
+    [Fact]
+    public void CountsOnlyWrites_AreExactlyLikesAndPlays()
+    {
+        var marked = typeof(IChangesCatalog).Assembly.GetTypes()
+            .Where(t => t.IsAssignableTo(typeof(IChangesCountsOnly)) && !t.IsInterface);
+
+        marked.Should().BeEquivalentTo(CountWrites, "every other catalog write must be visible in lists on the very next read");
+    }
+
+    [Fact]
+    public async Task Behaviour_CountsOnlyWrite_MovesCountsButNotEdits()
+    {
+        var version = new CatalogVersion();
+        var behaviour = new CatalogChangeBehaviour<LikeSong.Command, Unit>(version);
+
+        await behaviour.Handle(new LikeSong.Command(1), CancellationToken.None, () => Task.FromResult(Unit.Value));
+
+        version.Counts.Should().Be(1);
+        version.Edits.Should().Be(0, "a like must not throw the cached lists away");
+        version.Current.Should().Be(1, "exact caches (charts, smart playlists) still follow every change");
+    }
+
+    [Fact]
+    public async Task Behaviour_Edit_MovesEditsAndCurrent()
+    {
+        var version = new CatalogVersion();
+        var behaviour = new CatalogChangeBehaviour<DeleteSong.Command, Unit>(version);
+
+        await behaviour.Handle(new DeleteSong.Command(1), CancellationToken.None, () => Task.FromResult(Unit.Value));
+
+        version.Edits.Should().Be(1);
+        version.Counts.Should().Be(0);
+        version.Current.Should().Be(1);
+    }
+
+    [Fact]
+    public void Bump_TellsThePeers_Apply_DoesNot()
+    {
+        var peers = Substitute.For<ICachePeers>();
+        var version = new CatalogVersion(peers);
+
+        version.Bump(CatalogChange.Counts);
+        version.Apply(CatalogChange.All);
+
+        peers.Received(1).CatalogChanged(CatalogChange.Counts);
+        peers.ReceivedWithAnyArgs(1).CatalogChanged(default);
+        version.Edits.Should().Be(1);
+        version.Counts.Should().Be(2);
+        version.Current.Should().Be(3);
+    }
 
     [Theory]
     [MemberData(nameof(CatalogWrites))]

@@ -21,6 +21,9 @@ public sealed class CatalogWriteMarkingTests
     /// <summary>The stores that write what public album and song lists show: the rows, the like counters and the play counters.</summary>
     private static readonly Type[] CatalogWritePorts = [typeof(IRepository<Album>), typeof(IRepository<Song>), typeof(ILikeStore), typeof(IPlayStore)];
 
+    /// <summary>The stores that write only the like and play counters (and what lists show of them).</summary>
+    private static readonly Type[] CounterWritePorts = [typeof(ILikeStore), typeof(IPlayStore)];
+
     private static readonly Type[] AllHandlers = typeof(IChangesCatalog).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && RequestOf(t) is not null)
         .ToArray();
@@ -40,6 +43,16 @@ public sealed class CatalogWriteMarkingTests
         else
             typeof(IChangesCatalog).IsAssignableFrom(request).Should().BeFalse(
                 $"{request.FullName} writes nothing catalog lists show, so it must not throw every cached list away");
+    }
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public void Handler_OfACountsOnlyWrite_WritesOnlyCounters(Type handler)
+    {
+        if (!typeof(IChangesCountsOnly).IsAssignableFrom(RequestOf(handler))) return;
+
+        WritePortsOf(handler).Should().BeSubsetOf(CounterWritePorts,
+            "a write marked as changing counts only lets cached lists lag a second, which only like and play counts may");
     }
 
     [Fact]

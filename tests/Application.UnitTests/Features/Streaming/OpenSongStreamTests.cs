@@ -153,6 +153,10 @@ public sealed class OpenSongStreamTests : IDisposable
         using (var cached = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User()))
             cached.Size.Should().Be(3, "within its lifetime, with no write on this instance, the row is served from memory");
 
+        _version.Bump(CatalogChange.Counts);
+        using (var afterLike = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User()))
+            afterLike.Size.Should().Be(3, "likes and plays do not touch stored audio, so they keep the row");
+
         _version.Bump();
         using (var afterWrite = await Open(new OpenSongStream.Query(song.Id), FakeCurrentUser.User()))
             afterWrite.Size.Should().Be(4, "a catalog write on this instance makes every kept row stale");
