@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Api.IntegrationTests.Support;
+using MusicPlayer.Infrastructure.Persistence;
+
+namespace MusicPlayer.Api.IntegrationTests.Coherence;
+
+/// <summary>Two instances of the app on one PostgreSQL database, each with its caches on; nothing starts on SQLite.</summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    public MusicPlayerFactory A { get; } = new();
+
+    public MusicPlayerFactory B { get; }
+
+    public TwoInstances() => B = new OnDatabaseOf(A);
+
+    public async Task InitializeAsync()
+    {
+        if (TestDatabase.Provider != TestDatabase.PostgreSql) return;
+        await A.InitializeAsync();
+        _ = B.Services; // starts it
+    }
+
+    public async Task DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await A.DisposeAsync();
+    }
+
+    /// <summary>Another instance on <paramref name="first"/>'s database (its own, unused, is never created).</summary>
+    private sealed class OnDatabaseOf(MusicPlayerFactory first) : MusicPlayerFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:Default", first.Database.ConnectionString);
+        }
+    }
+}
+
+/// <summary>
+/// Several instances on PostgreSQL keep their caches on and coherent (README, "Running several instances"): a catalog
+/// edit or a like through one shows in the other's cached lists within a second, and a role change, deletion, password
+/// change or logout through one applies to the session check of the other within a second.
+/// </summary>
+public sealed class TwoInstanceCoherenceTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
+
+    private MusicPlayerFactory A => instances.A;
+
+    private MusicPlayerFactory B => instances.B;
+
+    private static async Task<System.Text.Json.JsonElement> FirstItemAsync(HttpClient client, string path) =>
+        (await (await client.GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("items")[0];
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path) => (await client.GetAsync(path)).StatusCode;
+
+    [PostgreSqlFact]
+    public async Task CatalogEdit_ThroughA_ShowsInBsCachedListWithinASecond()
+    {
+        var genre = Unique.Name("Genre");
+        var path = $"{CatalogApi.Songs}?genre={genre}";
+        var song = await A.AsAdmin().CreateSongAsync(b => { b["genre"] = genre; b["title"] = "Original"; });
+        var b = B.Anonymous();
+        (await FirstItemAsync(b, path)).Str("title").Should().Be("Original");
+
+        // Behind both instances' backs: B still answers from its cache, so the cache is on.
+        await SetTitleInDatabaseAsync(song.Id(), "Unseen");
+        (await FirstItemAsync(b, path)).Str("title").Should().Be("Original");
+
+        (await A.AsAdmin().PutAsJsonAsync($"{CatalogApi.Songs}/{song.Id()}", CatalogApi.SongBody(s => { s["genre"] = genre; s["title"] = "Renamed"; })))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => (await FirstItemAsync(b, path)).Str("title") == "Renamed",
+            "an edit through A shows in B's lists within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task Like_ThroughA_ShowsInBsCachedListWithinASecond()
+    {
+        var genre = Unique.Name("Genre");
+        var path = $"{CatalogApi.Songs}?genre={genre}";
+        var song = await A.AsAdmin().CreateSongAsync(b => b["genre"] = genre);
+        var b = B.Anonymous();
+        (await FirstItemAsync(b, path)).GetProperty("likeCount").GetInt32().Should().Be(0);
+
+        (await A.AsUser().PutAsync($"{CatalogApi.Songs}/{song.Id()}/like", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => (await FirstItemAsync(b, path)).GetProperty("likeCount").GetInt32() == 1,
+            "a like through A shows in B's lists within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task SessionCache_OnB_IsOn()
+    {
+        // Created through B: A would tell B of the new user a moment later, evicting what B is about to cache.
+        var account = await B.CreateAccountAsync("user");
+        var b = B.WithToken(account.Token());
+        (await StatusAsync(b, AccountApi.Users)).Should().Be(HttpStatusCode.Forbidden);
+
+        await using (var scope = A.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Users.Where(u => u.Id == account.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, "admin"));
+
+        (await StatusAsync(b, AccountApi.Users)).Should().Be(HttpStatusCode.Forbidden, "B checks the session from its cache, which no write through an instance evicted");
+    }
+
+    [PostgreSqlFact]
+    public async Task RoleChange_ThroughA_AppliesOnBWithinASecond()
+    {
+        var account = await A.CreateAccountAsync("user");
+        var b = B.WithToken(account.Token());
+        (await StatusAsync(b, AccountApi.Users)).Should().Be(HttpStatusCode.Forbidden);
+
+        (await A.AsAdmin().PutAsJsonAsync($"{AccountApi.Users}/{account.Id}/role", new { role = "admin" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Users) == HttpStatusCode.OK,
+            "a role change through A applies on B within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task Deletion_ThroughA_Gives401OnBWithinASecond()
+    {
+        var account = await A.CreateAccountAsync("user");
+        var b = B.WithToken(account.Token());
+        (await StatusAsync(b, AccountApi.Me)).Should().Be(HttpStatusCode.OK);
+
+        (await A.AsAdmin().DeleteAsync($"{AccountApi.Users}/{account.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Me) == HttpStatusCode.Unauthorized,
+            "a user deleted through A gets 401 on B within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task PasswordChange_ThroughA_Gives401OnBWithinASecond()
+    {
+        var (account, tokens) = await A.SignUpAsync();
+        var b = B.WithToken(tokens.AccessToken);
+        (await StatusAsync(b, AccountApi.Me)).Should().Be(HttpStatusCode.OK);
+
+        (await A.WithToken(tokens.AccessToken).PostAsJsonAsync(AccountApi.MyPassword, new { currentPassword = account.Password, newPassword = "another-horse-43" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Me) == HttpStatusCode.Unauthorized,
+            "a token from before a password change through A gets 401 on B within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task Logout_ThroughA_Gives401OnBWithinASecond()
+    {
+        var (_, tokens) = await A.SignUpAsync();
+        var b = B.WithToken(tokens.AccessToken);
+        (await StatusAsync(b, AccountApi.Me)).Should().Be(HttpStatusCode.OK);
+
+        (await A.WithToken(tokens.AccessToken).PostAsJsonAsync(AccountApi.Logout, new { refreshToken = tokens.RefreshToken }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Me) == HttpStatusCode.Unauthorized,
+            "the access token of a login ended through A gets 401 on B within a second");
+    }
+
+    private async Task SetTitleInDatabaseAsync(int songId, string title)
+    {
+        await using var scope = A.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Songs.Where(s => s.Id == songId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, title));
+    }
+}
