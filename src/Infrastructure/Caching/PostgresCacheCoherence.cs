@@ -144,7 +144,7 @@ internal sealed class PostgresCacheCoherence(
 
             try
             {
-                await SendAsync(changes, stoppingToken);
+                await SendOrRetryOnceAsync(changes, stoppingToken);
             }
             catch (Exception ex)
             {
@@ -173,6 +173,21 @@ internal sealed class PostgresCacheCoherence(
 
         await DropAsync(_sender);
         _sender = null;
+    }
+
+    private async Task SendOrRetryOnceAsync(CacheChanges changes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(changes, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The kept connection may have died since its last use (a server restart, a terminated backend): at once on a new one.
+            await DropAsync(_sender);
+            _sender = null;
+            await SendAsync(changes, cancellationToken);
+        }
     }
 
     private async Task SendAsync(CacheChanges changes, CancellationToken cancellationToken)

@@ -124,11 +124,12 @@ public sealed class TwoInstanceCoherenceTests(TwoInstances instances) : IClassFi
     public async Task Deletion_ThroughA_Gives401OnBWithinASecond()
     {
         var account = await A.CreateAccountAsync("user");
+        // A read that does not look the user up itself (GET /users/me would fail on its own): only the session check can say 401.
         var b = B.WithToken(account.Token());
-        (await StatusAsync(b, AccountApi.Me)).Should().Be(HttpStatusCode.OK);
+        (await StatusAsync(b, AccountApi.MyLikes)).Should().Be(HttpStatusCode.OK);
 
         (await A.AsAdmin().DeleteAsync($"{AccountApi.Users}/{account.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Me) == HttpStatusCode.Unauthorized,
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.MyLikes) == HttpStatusCode.Unauthorized,
             "a user deleted through A gets 401 on B within a second");
     }
 
@@ -156,6 +157,44 @@ public sealed class TwoInstanceCoherenceTests(TwoInstances instances) : IClassFi
             .StatusCode.Should().Be(HttpStatusCode.NoContent);
         await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, AccountApi.Me) == HttpStatusCode.Unauthorized,
             "the access token of a login ended through A gets 401 on B within a second");
+    }
+
+    [PostgreSqlFact]
+    public async Task ConnectionsLost_BInvalidatesEverything_ThenListensAgain()
+    {
+        var genre = Unique.Name("Genre");
+        var path = $"{CatalogApi.Songs}?genre={genre}";
+        var song = await A.AsAdmin().CreateSongAsync(b => { b["genre"] = genre; b["title"] = "Original"; });
+        var b = B.Anonymous();
+        (await FirstItemAsync(b, path)).Str("title").Should().Be("Original");
+        await SetTitleInDatabaseAsync(song.Id(), "Missed");
+
+        // Both instances lose their coherence connections: what was sent meanwhile may be lost, so B forgets everything.
+        (await TerminateCoherenceConnectionsAsync()).Should().BeGreaterThanOrEqualTo(2, "each instance listens on a connection of its own");
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => (await FirstItemAsync(b, path)).Str("title") == "Missed",
+            "a lost listening connection invalidates B's caches at once");
+
+        await Within.HoldsAsync(TimeSpan.FromSeconds(10), Stopwatch.GetTimestamp(), async () => await ListeningConnectionsAsync() >= 2,
+            "both instances listen again after a second");
+        (await A.AsAdmin().PutAsJsonAsync($"{CatalogApi.Songs}/{song.Id()}", CatalogApi.SongBody(s => { s["genre"] = genre; s["title"] = "Renamed"; })))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => (await FirstItemAsync(b, path)).Str("title") == "Renamed",
+            "once listening again, B follows A's edits within a second");
+    }
+
+    private const string Listeners =
+        "FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'musicplayer-cache-coherence'";
+
+    /// <summary>Ends every cache coherence connection to the test database (listening or sending); how many there were.</summary>
+    private Task<int> TerminateCoherenceConnectionsAsync() => ScalarAsync($"SELECT count(pg_terminate_backend(pid))::int AS \"Value\" {Listeners}");
+
+    /// <summary>The cache coherence connections to the test database that listen.</summary>
+    private Task<int> ListeningConnectionsAsync() => ScalarAsync($"SELECT count(*)::int AS \"Value\" {Listeners} AND query LIKE 'LISTEN%'");
+
+    private async Task<int> ScalarAsync(string sql)
+    {
+        await using var scope = A.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.SqlQueryRaw<int>(sql).SingleAsync();
     }
 
     private async Task SetTitleInDatabaseAsync(int songId, string title)
