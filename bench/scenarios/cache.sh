@@ -1,0 +1,23 @@
+# The list cache under likes (issue 18, item 2): the anonymous first song page alone, then while likes and
+# unlikes are written beside it (bench/wrk/likes.lua on BENCH_CACHE_WRITERS connections, default 4). Likes move
+# only the counts version, so the cached page is read again at most once a second instead of after every like.
+cache_db=$(fresh_copy "$CACHED_DB" cache)
+start_api "$cache_db"
+[ -n "${BENCH_TOKENS:-}" ] || user_tokens "$cache_db" "$TOKEN_USERS"
+cache_writers="${BENCH_CACHE_WRITERS:-4}"
+cache_from=${#ROWS[@]}
+run_wrk "songs page 1, no writes" "$API_URL$PAGE1"
+# The writer runs until the list has been measured and is then stopped with SIGINT, on which wrk reports.
+cache_writer_out="$LOGS/wrk-cache-likes-beside.txt"
+wrk -t 1 -c "$cache_writers" -d 1h --timeout 10s --latency -s "$BENCH/wrk/likes.lua" "$API_URL" >"$cache_writer_out" 2>&1 &
+cache_writer=$!
+PIDS+=("$cache_writer")
+sleep 0.5
+run_wrk "songs page 1, likes beside" "$API_URL$PAGE1"
+kill -INT "$cache_writer" 2>/dev/null || true
+wait "$cache_writer" || true
+ROWS+=("likes beside the list|PUT, DELETE /api/v1/songs/{random id}/like ($cache_writers connections)|$(parse_wrk "$cache_writer_out")")
+printf '  %-22s %s\n' "likes beside the list" "$(awk -F'|' '{printf "%s req/s, p50 %s ms, p99 %s ms, non-2xx %s", $1, $2, $3, $4}' <<<"$(parse_wrk "$cache_writer_out")")"
+stop_pid "$API_PID"
+section "List cache under likes" "Target: the anonymous song list while likes are written beside it at ≥ 0.50 of the baseline (counts in lists may lag by under a second; edits show at once)."
+table_since "$cache_from" "$BASE_RPS" "baseline"
