@@ -31,6 +31,7 @@ internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
     private readonly SqliteWriteGate _gate;
     private readonly ILogger<LikeCommitter> _logger;
     private readonly Task _loop;
+    private long _committedBatches;
 
     public LikeCommitter(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<LikeCommitter> logger)
     {
@@ -39,6 +40,9 @@ internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>How many transactions have committed batches so far.</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
     /// <summary>Queues the write and returns its outcome once the transaction holding it committed.</summary>
     public async Task<LikeWriteOutcome> WriteAsync(LikeWrite write, CancellationToken cancellationToken)
@@ -66,6 +70,7 @@ internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
         try
         {
             var outcomes = await ApplyAsync(batch.Select(p => p.Write).ToList());
+            Interlocked.Increment(ref _committedBatches);
             for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes[i]);
         }
         catch (Exception e) when (batch.Count > 1)
