@@ -17,8 +17,10 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// the WAL. Only an OS crash or a power cut, before the next checkpoint's fsync, could lose them.
 /// </para>
 /// <para>
-/// A batch that fails as a whole (a lock held longer than the busy timeout, a bug a write triggers) is applied
-/// again one write at a time, so a failure reaches only the callers whose own write fails.
+/// A batch that fails as a whole is applied again one write at a time, so that a failure reaches only the callers
+/// whose own write fails; except when the failure is transient (the database locked beyond its busy timeout): the
+/// next attempt would wait as long again, so every caller of the batch hears it (503 with Retry-After), nothing
+/// having changed.
 /// </para>
 /// </summary>
 internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
@@ -29,14 +31,17 @@ internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly SqliteWriteGate _gate;
+    private readonly ITransientFailureDetector _transientFailures;
     private readonly ILogger<LikeCommitter> _logger;
     private readonly Task _loop;
     private long _committedBatches;
 
-    public LikeCommitter(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<LikeCommitter> logger)
+    public LikeCommitter(IServiceScopeFactory scopes, SqliteWriteGate gate, ITransientFailureDetector transientFailures,
+        ILogger<LikeCommitter> logger)
     {
         _scopes = scopes;
         _gate = gate;
+        _transientFailures = transientFailures;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -73,14 +78,14 @@ internal sealed partial class LikeCommitter : IDisposable, IAsyncDisposable
             Interlocked.Increment(ref _committedBatches);
             for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes[i]);
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && !_transientFailures.IsTransient(e))
         {
             LogBatchFailed(e, batch.Count);
             foreach (var pending in batch) await CommitAsync([pending]);
         }
         catch (Exception e)
         {
-            batch[0].Outcome.TrySetException(e);
+            foreach (var pending in batch) pending.Outcome.TrySetException(e);
         }
     }
 

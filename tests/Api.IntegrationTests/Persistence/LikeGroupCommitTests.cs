@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +30,8 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = TestDatabase.Sqlite,
-            ["ConnectionStrings:Default"] = _database.ConnectionString,
+            // The driver's own retries of a locked database stop after 2 s instead of 30 (the transient failure test waits for them).
+            ["ConnectionStrings:Default"] = _database.ConnectionString + ";Default Timeout=2",
             ["Jwt:SigningKey"] = TestTokens.SigningKey,
         }).Build();
         _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
@@ -117,6 +119,37 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         await using var check = _services.CreateAsyncScope();
         (await CountersAsync(check.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Should().Equal(
             songs.ToDictionary(s => s, s => s == broken ? (0, 0) : (1, 1)));
+    }
+
+    [Fact]
+    public async Task Committer_WhenTheDatabaseStaysLocked_FailsTheBatchAsTransientWithoutRetryingEachWrite()
+    {
+        var user = await AddUserAsync();
+        var songs = new List<int>();
+        for (var i = 0; i < 6; i++) songs.Add(await AddSongAsync());
+        await using var other = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            // Another process's write transaction, held longer than the busy timeout (5 s).
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var clock = Stopwatch.StartNew();
+
+        var writes = await QueueWhileTheWriteGateIsHeldAsync(songs.Select(s => Like(user, s, 0)));
+
+        foreach (var write in writes)
+            (await write.Invoking(w => w).Should().ThrowAsync<SqliteException>()).Which.SqliteErrorCode.Should().Be(5, "SQLITE_BUSY");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(25),
+            "at most two batches wait out the busy timeout; retrying the writes one by one would wait five more times");
+        var detector = _services.GetRequiredService<Application.Common.Errors.ITransientFailureDetector>();
+        detector.IsTransient(writes[^1].Exception!).Should().BeTrue("the callers hear 503 with Retry-After");
+        await using var rollback = other.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync();
+        await using var scope = _services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().UserLikes.CountAsync()).Should().Be(0);
     }
 
     /// <summary>Holds the process's SQLite write gate while it queues the writes, so that they gather behind it; then lets them through.</summary>
