@@ -262,6 +262,19 @@ parse_wrk() {
   ' "$1"
 }
 
+# like_counts db -> whether every song's LikeCount equals its like rows, in a sentence
+like_counts() {
+  local wrong rows sum
+  read -r wrong rows sum < <(sqlite3 -separator ' ' "$1" \
+    "SELECT (SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)),
+            (SELECT COUNT(*) FROM UserLikes), (SELECT COALESCE(SUM(LikeCount), 0) FROM Songs)")
+  if [ "$wrong" = 0 ] && [ "$rows" = "$sum" ]; then
+    echo "exact: every song's LikeCount equals its UserLikes rows ($(fmt_int "$rows") likes)"
+  else
+    echo "WRONG: $wrong songs' LikeCount differ from their UserLikes rows ($(fmt_int "$rows") rows, LikeCount sum $(fmt_int "$sum"))"
+  fi
+}
+
 # --- the run --------------------------------------------------------------------------------------
 STARTED_AT="$(date -u '+%Y-%m-%d %H:%M UTC')"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -305,15 +318,8 @@ if [ "$CORE" = 1 ]; then
   stop_pid "$API_PID"
 
   say "like counts after the writes"
-  read -r WRONG_COUNTS LIKE_ROWS LIKE_SUM < <(sqlite3 -separator ' ' "$DB" \
-    "SELECT (SELECT COUNT(*) FROM Songs s WHERE s.LikeCount <> (SELECT COUNT(*) FROM UserLikes l WHERE l.SongId = s.Id)),
-            (SELECT COUNT(*) FROM UserLikes), (SELECT COALESCE(SUM(LikeCount), 0) FROM Songs)")
-  if [ "$WRONG_COUNTS" = 0 ] && [ "$LIKE_ROWS" = "$LIKE_SUM" ]; then
-    COUNTS="exact: every song's LikeCount equals its UserLikes rows ($(fmt_int "$LIKE_ROWS") likes)"
-  else
-    COUNTS="WRONG: $WRONG_COUNTS songs' LikeCount differ from their UserLikes rows ($(fmt_int "$LIKE_ROWS") rows, LikeCount sum $(fmt_int "$LIKE_SUM"))"
-fi
-echo "$COUNTS"
+  COUNTS=$(like_counts "$DB")
+  echo "$COUNTS"
 
 say "baseline (bare Kestrel, same bytes)"
 BASE_PORT=$(free_port $((PORT + 1)))

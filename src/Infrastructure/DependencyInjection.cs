@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Features.Stats.IOverviewCounts, OverviewCounts>();
         services.AddScoped<Application.Common.Search.ISearchIndex, Persistence.Search.SearchIndex>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<LikeCommitter>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));
         services.AddSingleton<IPasswordHasher>(provider =>

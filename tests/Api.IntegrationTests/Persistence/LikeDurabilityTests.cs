@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using MusicPlayer.Api.IntegrationTests.Support;
+
+namespace MusicPlayer.Api.IntegrationTests.Persistence;
+
+/// <summary>
+/// Nothing acknowledged is lost when the process dies: the built app runs as a process of its own on a SQLite
+/// file, users like and unlike songs as fast as it answers, the process gets SIGKILL in mid-stream, and a new
+/// process on the same file must hold every acknowledged like and unlike, with every song's LikeCount equal to
+/// its like rows.
+/// A like is acknowledged only after the transaction holding it committed, and SQLite in WAL mode with
+/// synchronous=NORMAL has then written the commit to the WAL file (write(), no fsync): the bytes are in the
+/// operating system's page cache, which outlives the process, and the next connection replays the WAL. (An OS
+/// crash or power cut before a checkpoint's fsync is another matter, and not what this tests.)
+/// </summary>
+public sealed class LikeDurabilityTests : IDisposable
+{
+    private const int Users = 8;
+    private const int AcknowledgedBeforeKill = 400;
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("musicplayer-kill-");
+
+    private string DatabaseFile => Path.Combine(_folder.FullName, "musicplayer.db");
+
+    [Fact]
+    public async Task Likes_AcknowledgedBeforeSigkill_AreAllThereAfterRestart()
+    {
+        var acknowledged = new Dictionary<(int User, int Song), bool>();
+        var unsure = new HashSet<(int User, int Song)>();
+        int[] songIds;
+        using (var app = await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        {
+            songIds = await app.SongIdsAsync();
+            songIds.Should().HaveCountGreaterThan(5, "the demo library gives the users songs to like");
+            var tokens = new List<(int Id, string Token)>();
+            for (var i = 0; i < Users; i++) tokens.Add(await app.RegisterAsync());
+
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var count = 0;
+            var runs = tokens.Select((user, u) => Task.Run(async () =>
+            {
+                var random = new Random(u);
+                var last = new Dictionary<int, bool>();
+                while (true)
+                {
+                    var song = songIds[random.Next(songIds.Length)];
+                    var like = random.Next(2) == 0;
+                    HttpStatusCode status;
+                    try
+                    {
+                        status = await app.SendLikeAsync(user.Token, song, like);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        // The process died with this request in flight: it may or may not have committed.
+                        return (user.Id, last, Unsure: song);
+                    }
+                    status.Should().Be(HttpStatusCode.NoContent, "every like and unlike succeeds while the app runs");
+                    last[song] = like;
+                    if (Interlocked.Increment(ref count) == AcknowledgedBeforeKill) enough.SetResult();
+                }
+            })).ToList();
+
+            // A run that fails before enough were acknowledged ends the wait too, and its failure is reported below.
+            await Task.WhenAny(enough.Task, Task.WhenAll(runs)).WaitAsync(TimeSpan.FromMinutes(2));
+            app.Kill();
+            foreach (var (userId, last, unsureSong) in await Task.WhenAll(runs))
+            {
+                foreach (var (song, liked) in last) acknowledged[(userId, song)] = liked;
+                unsure.Add((userId, unsureSong));
+            }
+        }
+
+        using (await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+            await connection.OpenAsync();
+            var rows = await ReadAsync(connection, @"SELECT ""UserId"", ""SongId"" FROM ""UserLikes""", r => (r.GetInt32(0), r.GetInt32(1)));
+            var stored = rows.ToHashSet();
+            foreach (var ((user, song), liked) in acknowledged.Where(a => !unsure.Contains(a.Key)))
+                stored.Contains((user, song)).Should().Be(liked, $"user {user}'s acknowledged {(liked ? "like" : "unlike")} of song {song} survives the kill");
+            acknowledged.Count(a => !unsure.Contains(a.Key)).Should().BeGreaterThan(Users, "the check covers many pairs");
+
+            var counters = await ReadAsync(connection,
+                @"SELECT s.""Id"", s.""LikeCount"", (SELECT COUNT(*) FROM ""UserLikes"" l WHERE l.""SongId"" = s.""Id"") FROM ""Songs"" s",
+                r => (Song: r.GetInt32(0), Counter: r.GetInt32(1), Rows: r.GetInt32(2)));
+            counters.Should().OnlyContain(c => c.Counter == c.Rows, "every song's LikeCount equals its like rows after the restart");
+        }
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// The built app (<c>MusicPlayer.Api.dll</c> from the test's output folder) started with <c>dotnet</c> as a process of
+    /// its own on a loopback port, on the given SQLite file, with the demo library and the test signing key.
+    /// </summary>
+    private sealed class AppProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _log = new();
+        private readonly HttpClient _http;
+
+        private AppProcess(Process process, Uri url)
+        {
+            _process = process;
+            _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        public static async Task<AppProcess> StartAsync(string folder, string databaseFile)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MusicPlayer.Api.dll"));
+            foreach (var (name, value) in new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = MusicPlayerFactory.TestEnvironment,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["Database__Provider"] = TestDatabase.Sqlite,
+                ["ConnectionStrings__Default"] = $"Data Source={databaseFile}",
+                ["Storage__Root"] = Path.Combine(folder, "storage"),
+                ["Jwt__SigningKey"] = TestTokens.SigningKey,
+                ["DemoLibrary__Seed"] = "true",
+                ["Passwords__BcryptWorkFactor"] = "4",
+                ["RateLimiting__Auth__PermitLimit"] = "100000",
+                ["Logging__LogLevel__Default"] = "Warning",
+            })
+                start.Environment[name] = value;
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+            var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            process.OutputDataReceived += (_, e) => app.Log(e.Data);
+            process.ErrorDataReceived += (_, e) => app.Log(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await app.WaitUntilReadyAsync();
+                return app;
+            }
+            catch
+            {
+                app.Dispose();
+                throw;
+            }
+        }
+
+        public async Task<int[]> SongIdsAsync()
+        {
+            var page = await _http.GetFromJsonAsync<JsonElement>($"{CatalogApi.Songs}?pageSize=100");
+            return page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToArray();
+        }
+
+        /// <summary>Registers a user and returns their id and an access token minted for them.</summary>
+        public async Task<(int Id, string Token)> RegisterAsync()
+        {
+            var response = await _http.PostAsJsonAsync(AccountApi.Register, AccountApi.RegisterBody());
+            response.StatusCode.Should().Be(HttpStatusCode.Created);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            return (id, TestTokens.Create(id, "user"));
+        }
+
+        public async Task<HttpStatusCode> SendLikeAsync(string token, int songId, bool like)
+        {
+            using var request = new HttpRequestMessage(like ? HttpMethod.Put : HttpMethod.Delete, $"{CatalogApi.Songs}/{songId}/like");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        /// <summary>SIGKILL: the process ends at once, without running any code of its own.</summary>
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) Kill();
+            _process.Dispose();
+            _http.Dispose();
+        }
+
+        private async Task WaitUntilReadyAsync()
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (true)
+            {
+                if (_process.HasExited) throw new InvalidOperationException($"The app exited at start-up ({_process.ExitCode}):\n{Logged()}");
+                try
+                {
+                    if ((await _http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"The app was not ready within two minutes:\n{Logged()}");
+                await Task.Delay(100);
+            }
+        }
+
+        private void Log(string? line)
+        {
+            if (line is null) return;
+            lock (_log) _log.AppendLine(line);
+        }
+
+        private string Logged()
+        {
+            lock (_log) return _log.ToString();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Api.IntegrationTests.Support;
+using MusicPlayer.Application.Common.Observability;
+using MusicPlayer.Domain.Catalog;
+using MusicPlayer.Domain.Users;
+using MusicPlayer.Infrastructure;
+using MusicPlayer.Infrastructure.Persistence;
+
+namespace MusicPlayer.Api.IntegrationTests.Persistence;
+
+/// <summary>
+/// The group commit of likes on SQLite (always SQLite: it is the SQLite write path), on the real infrastructure and
+/// a migrated database: a batch gives each write the outcome it would have had alone, in arrival order, and keeps
+/// every counter equal to its rows; writes queued together share one transaction; and a batch that fails as a whole
+/// fails only the write that breaks it.
+/// </summary>
+public sealed class LikeGroupCommitTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
+
+    private readonly TestDatabase _database = new(TestDatabase.Sqlite);
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = TestDatabase.Sqlite,
+            // The driver's own retries of a locked database stop after 2 s instead of 30 (the transient failure test waits for them).
+            ["ConnectionStrings:Default"] = _database.ConnectionString + ";Default Timeout=2",
+            ["Jwt:SigningKey"] = TestTokens.SigningKey,
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+        await _services.MigrateDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Batch_GivesEachWriteItsOwnOutcomeInArrivalOrder_AndCountersEqualRows()
+    {
+        var (ann, bob) = (await AddUserAsync(), await AddUserAsync());
+        var (a, b, c) = (await AddSongAsync(), await AddSongAsync(), await AddSongAsync());
+        await ApplyAsync([Like(ann, a, 0)]);
+
+        var outcomes = await ApplyAsync(
+        [
+            Like(ann, a, 1), Unlike(ann, a), Like(ann, a, 3),
+            Like(bob, b, 4), Unlike(bob, b), Like(bob, b, 6), Like(bob, b, 7),
+            Unlike(bob, c),
+            Like(bob, 999_999, 9),
+            Like(999_999, a, 10),
+        ]);
+
+        outcomes.Should().Equal(
+            LikeWriteOutcome.Unchanged, LikeWriteOutcome.Changed, LikeWriteOutcome.Changed,
+            LikeWriteOutcome.Changed, LikeWriteOutcome.Changed, LikeWriteOutcome.Changed, LikeWriteOutcome.Unchanged,
+            LikeWriteOutcome.Unchanged,
+            LikeWriteOutcome.NoSuchSong,
+            LikeWriteOutcome.NoSuchUser);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var rows = await db.UserLikes.OrderBy(l => l.UserId).Select(l => new { l.UserId, l.SongId, l.LikedAt }).ToListAsync();
+        rows.Should().Equal([new { UserId = ann, SongId = a, LikedAt = Start.AddSeconds(3) }, new { UserId = bob, SongId = b, LikedAt = Start.AddSeconds(6) }],
+            "each pair ends as its last write left it, a row re-liked in the batch carrying the time of that like");
+        (await CountersAsync(db)).Should().Equal(new Dictionary<int, (int, int)> { [a] = (1, 1), [b] = (1, 1), [c] = (0, 0) });
+    }
+
+    [Fact]
+    public async Task Committer_WritesQueuedWhileATransactionRuns_ShareTheNextTransaction()
+    {
+        var users = new List<int>();
+        for (var i = 0; i < 10; i++) users.Add(await AddUserAsync());
+        var songs = new List<int>();
+        for (var i = 0; i < 5; i++) songs.Add(await AddSongAsync());
+        var committer = _services.GetRequiredService<LikeCommitter>();
+        var before = committer.CommittedBatches;
+
+        var outcomes = await Task.WhenAll(await QueueWhileTheWriteGateIsHeldAsync(users.SelectMany(u => songs.Select(s => Like(u, s, 0)))));
+
+        outcomes.Should().HaveCount(50).And.OnlyContain(o => o == LikeWriteOutcome.Changed);
+        (committer.CommittedBatches - before).Should().BeInRange(1, 2,
+            "the loop takes at most the first write before it waits for the gate; every later one joins the next transaction");
+        await using var scope = _services.CreateAsyncScope();
+        (await CountersAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Values
+            .Should().Equal(Enumerable.Repeat((10, 10), songs.Count), "every song has a like from each of the ten users");
+    }
+
+    [Fact]
+    public async Task Committer_WhenABatchFailsAsAWhole_AnswersTheOthersAndFailsOnlyTheWriteThatBreaksIt()
+    {
+        var user = await AddUserAsync();
+        var songs = new List<int>();
+        for (var i = 0; i < 4; i++) songs.Add(await AddSongAsync());
+        var broken = songs[2];
+        // A stand-in for a failure only one write meets: the database refuses a like of this song.
+        var refuse = $"CREATE TRIGGER refuse_like BEFORE INSERT ON UserLikes WHEN NEW.SongId = {broken} BEGIN SELECT RAISE(ABORT, 'refused'); END";
+        await using (var scope = _services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.ExecuteSqlRawAsync(refuse);
+
+        var writes = await QueueWhileTheWriteGateIsHeldAsync(songs.Select(s => Like(user, s, 0)));
+
+        for (var i = 0; i < songs.Count; i++)
+        {
+            if (songs[i] == broken)
+                await writes[i].Invoking(w => w).Should().ThrowAsync<SqliteException>().WithMessage("*refused*");
+            else
+                (await writes[i]).Should().Be(LikeWriteOutcome.Changed, $"song {songs[i]}'s like does not depend on song {broken}'s");
+        }
+        await using var check = _services.CreateAsyncScope();
+        (await CountersAsync(check.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Should().Equal(
+            songs.ToDictionary(s => s, s => s == broken ? (0, 0) : (1, 1)));
+    }
+
+    [Fact]
+    public async Task Committer_WhenTheDatabaseStaysLocked_FailsTheBatchAsTransientWithoutRetryingEachWrite()
+    {
+        var user = await AddUserAsync();
+        var songs = new List<int>();
+        for (var i = 0; i < 6; i++) songs.Add(await AddSongAsync());
+        await using var other = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            // Another process's write transaction, held longer than the busy timeout (5 s).
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var clock = Stopwatch.StartNew();
+
+        var writes = await QueueWhileTheWriteGateIsHeldAsync(songs.Select(s => Like(user, s, 0)));
+
+        foreach (var write in writes)
+            (await write.Invoking(w => w).Should().ThrowAsync<SqliteException>()).Which.SqliteErrorCode.Should().Be(5, "SQLITE_BUSY");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(25),
+            "at most two batches wait out the busy timeout; retrying the writes one by one would wait five more times");
+        var detector = _services.GetRequiredService<Application.Common.Errors.ITransientFailureDetector>();
+        detector.IsTransient(writes[^1].Exception!).Should().BeTrue("the callers hear 503 with Retry-After");
+        await using var rollback = other.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync();
+        await using var scope = _services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().UserLikes.CountAsync()).Should().Be(0);
+    }
+
+    /// <summary>Holds the process's SQLite write gate while it queues the writes, so that they gather behind it; then lets them through.</summary>
+    private async Task<List<Task<LikeWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<LikeWrite> writes)
+    {
+        var committer = _services.GetRequiredService<LikeCommitter>();
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        return await _services.GetRequiredService<SqliteWriteGate>().RunAsync(db, async () =>
+        {
+            var queued = writes.Select(w => committer.WriteAsync(w, CancellationToken.None)).ToList();
+            await Task.Delay(200);
+            queued.Should().OnlyContain(t => !t.IsCompleted, "nothing commits while the gate is held");
+            return queued;
+        }, CancellationToken.None);
+    }
+
+    private async Task<IReadOnlyList<LikeWriteOutcome>> ApplyAsync(IReadOnlyList<LikeWrite> writes)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var outcomes = await LikeBatch.ApplyAsync(db, writes, CancellationToken.None);
+        await transaction.CommitAsync();
+        return outcomes;
+    }
+
+    private static async Task<Dictionary<int, (int Counter, int Rows)>> CountersAsync(MusicPlayerDbContext db) =>
+        (await db.Songs.Select(s => new { s.Id, s.LikeCount, Rows = db.UserLikes.Count(l => l.SongId == s.Id) }).ToListAsync())
+        .ToDictionary(s => s.Id, s => (s.LikeCount, s.Rows));
+
+    private static LikeWrite Like(int userId, int songId, int second) => new(userId, songId, LikeChange.Like, Start.AddSeconds(second));
+
+    private static LikeWrite Unlike(int userId, int songId) => new(userId, songId, LikeChange.Unlike, default);
+
+    private async Task<int> AddUserAsync()
+    {
+        var name = Unique.Name("liker");
+        return await AddAsync(User.Create(name, $"{name}@tests.example.com", "Test", "Account", "user", "no-password", Start));
+    }
+
+    private async Task<int> AddSongAsync() =>
+        await AddAsync(Song.Create(new SongDetails(new CatalogDetails(Unique.Name("Song"), "The Testers", "Rock"), "https://cdn.example.com/s.mp3", 200), Start));
+
+    private async Task<int> AddAsync<T>(T entity) where T : Domain.Common.Entity
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        db.Add(entity);
+        await db.SaveChangesAsync();
+        return entity.Id;
+    }
+}
