@@ -1,6 +1,5 @@
-using System.Linq.Expressions;
 using MediatR;
-using MusicPlayer.Application.Common.Mapping;
+using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Features.Songs;
@@ -14,27 +13,40 @@ public static class ListAlbumSongs
     [Authorize]
     public sealed record Query(int AlbumId) : IRequest<IReadOnlyList<AlbumTrackDto>>;
 
-    /// <summary>The album's track list, or null when there is no such album.</summary>
-    public sealed class Spec : Specification<Album, List<AlbumTrackDto>>
+    /// <summary>
+    /// The album's links in track order, each projected by Mapster's AlbumSong -> AlbumTrackDto mapping. It
+    /// starts from the links, found by the album's key, not from the album with its list nested in it: that
+    /// shape is a LEFT JOIN on a derived table of every link joined to its song, which SQLite builds whole
+    /// (every link of the catalog) before it picks this album's rows.
+    /// </summary>
+    public sealed class Spec : Specification<AlbumSong, AlbumTrackDto>
     {
-        // Each track is Mapster's AlbumSong -> AlbumTrackDto projection; the list around it stays an expression,
-        // because its order (numbered tracks first, then by title) is part of the query and a mapping has no order.
-        private static readonly Expression<Func<AlbumSong, AlbumTrackDto>> Track = Mappings.Projection<AlbumSong, AlbumTrackDto>();
-
-        public Spec(int albumId) : base(a => a.Songs
-            .OrderBy(l => l.TrackNumber == null)
-            .ThenBy(l => l.TrackNumber)
-            .ThenBy(l => l.Song.NormalizedTitle)
-            .ThenBy(l => l.SongId)
-            .AsQueryable()
-            .Select(Track)
-            .ToList()) => Where(a => a.Id == albumId);
+        public Spec(int albumId)
+        {
+            Where(l => l.AlbumId == albumId);
+            OrderBy(l => l.TrackNumber == null);
+            OrderBy(l => l.TrackNumber);
+            OrderBy(l => l.Song.NormalizedTitle);
+            OrderBy(l => l.SongId);
+        }
     }
 
-    internal sealed class Handler(IReadRepository<Album> albums, ISongUrls urls) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
+    /// <summary>Whether an album exists (untracked; reads nothing but its key).</summary>
+    public sealed class AlbumExistsSpec : Specification<Album>
     {
-        public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await albums.FirstOrThrowAsync(new Spec(request.AlbumId), request.AlbumId, cancellationToken))
-            .Select(t => t.WithUrls(urls)).ToList();
+        public AlbumExistsSpec(int albumId) => Where(a => a.Id == albumId);
+    }
+
+    internal sealed class Handler(IReadRepository<AlbumSong> links, IReadRepository<Album> albums, ISongUrls urls)
+        : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
+    {
+        public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var tracks = await links.ListAsync(new Spec(request.AlbumId), cancellationToken);
+            // No links: an empty album, or none at all. Only then is the album itself looked up.
+            if (tracks.Count == 0 && !await albums.AnyAsync(new AlbumExistsSpec(request.AlbumId), cancellationToken))
+                throw new NotFoundException("Album", request.AlbumId);
+            return tracks.WithUrls(urls);
+        }
     }
 }

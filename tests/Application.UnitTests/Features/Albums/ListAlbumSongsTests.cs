@@ -10,8 +10,10 @@ public sealed class ListAlbumSongsTests
 {
     private readonly InMemoryRepository<Album> _albums = new();
 
+    // The links are read from their own repository, as the app reads them from their table: the seeded albums' links.
     private Task<IReadOnlyList<AlbumTrackDto>> Handle(int albumId) =>
-        new ListAlbumSongs.Handler(_albums, FakeSongUrls.Instance).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
+        new ListAlbumSongs.Handler(new InMemoryRepository<AlbumSong>().Seed(_albums.Items.SelectMany(a => a.Songs).ToArray()), _albums,
+            FakeSongUrls.Instance).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
 
     [Fact]
     public async Task Handle_AlbumWithoutSongs_ReturnsEmptyList()
