@@ -33,8 +33,11 @@ run_wrk "smart playlist page 1" "$API_URL/api/v1/playlists/$PL_SMART/songs"
 run_wrk "smart playlist detail" "$API_URL/api/v1/playlists/$PL_SMART"
 export BENCH_OWNER_TOKEN="$PL_TOKEN" BENCH_PLAYLIST="$PL_ID" BENCH_ENTRY_MIN="$PL_MIN" BENCH_ENTRY_MAX="$PL_MAX" BENCH_ENTRIES="$PL_ENTRIES"
 run_wrk "move entry (10k, bearer)" "$API_URL" playlists-move.lua "PUT /api/v1/playlists/{id}/songs/{random entry}/position"
-PL_AFTER=$(sqlite3 "$PL_DB" "SELECT COUNT(*) = MAX(Position) AND MIN(Position) = 1 AND COUNT(DISTINCT Position) = COUNT(*)
+# Entries keep distinct sort keys, as many as the kept count, and the API numbers them 1..n (the last page ends at n).
+PL_AFTER=$(sqlite3 "$PL_DB" "SELECT COUNT(*) = COUNT(DISTINCT SortKey) AND COUNT(*) = (SELECT SongCount FROM Playlists WHERE Id = $PL_ID)
   FROM PlaylistEntries WHERE PlaylistId = $PL_ID")
+PL_LAST=$(curl -s "$API_URL/api/v1/playlists/$PL_ID/songs?page=$((PL_ENTRIES / 100))&pageSize=100" | grep -o '"position":[0-9]*' | sed -n '1s/.*://p;$s/.*://p' | paste -sd-)
+[ "$PL_LAST" = "$((PL_ENTRIES - 99))-$PL_ENTRIES" ] || PL_AFTER=0
 stop_pid "$API_PID"
 
 IFS='|' read -r _ _ PL_BASE _ <<<"${ROWS[0]}"

@@ -1,5 +1,6 @@
--- Moves one random entry of a 10,000-entry playlist to a random position, as its owner: each move shifts
--- on average a third of the playlist by one (one set-based UPDATE). Configuration from the environment:
+-- Moves one random entry of a 10,000-entry playlist to a random position, as its owner: each move writes
+-- the one entry's sort key, between its new neighbours (found on the playlist's index from the nearer end;
+-- the playlist is renumbered in one statement when a gap runs out). Configuration from the environment:
 --   BENCH_OWNER_TOKEN  the owner's bearer token
 --   BENCH_PLAYLIST     the playlist id
 --   BENCH_ENTRY_MIN, BENCH_ENTRY_MAX  its entry ids (contiguous: the entries were added in batches)

@@ -3,11 +3,11 @@ using MusicPlayer.Domain.Common;
 namespace MusicPlayer.Domain.Playlists;
 
 /// <summary>
-/// A user's playlist: either manual (ordered entries, positions 1..<see cref="SongCount"/> without gaps) or
-/// smart (<see cref="Rules"/> set, no entries: its songs are evaluated when read). Entries are moved by
-/// set-based statements in the store, never loaded here; the aggregate decides whether a change is allowed
-/// and where it lands (<see cref="PlanInsert"/>, <see cref="PlanMove"/>, <see cref="EnsureManual"/>), and
-/// every change moves <see cref="Version"/> on.
+/// A user's playlist: either manual (ordered entries, positions 1..<see cref="SongCount"/> without gaps: ranks
+/// in the order of their sort keys, see <see cref="PlaylistOrder"/>) or smart (<see cref="Rules"/> set, no
+/// entries: its songs are evaluated when read). Entries are written by the store, never loaded here; the
+/// aggregate decides whether a change is allowed and where it lands (<see cref="PlanInsert"/>,
+/// <see cref="PlanMove"/>, <see cref="EnsureManual"/>), and every change moves <see cref="Version"/> on.
 /// </summary>
 public sealed class Playlist : Entity
 {
@@ -85,11 +85,10 @@ public sealed class Playlist : Entity
         return at;
     }
 
-    /// <summary>Checks that an entry at <paramref name="from"/> may move to <paramref name="to"/> (both 1..SongCount).</summary>
-    public void PlanMove(int from, int to)
+    /// <summary>Checks that one of its entries may move to <paramref name="to"/> (1..SongCount).</summary>
+    public void PlanMove(int to)
     {
         EnsureManual();
-        if (from < 1 || from > SongCount) throw new DomainException("entryId", "The entry is not in this playlist.");
         if (to < 1 || to > SongCount) throw new DomainException("position", $"'position' must be between 1 and {SongCount}.");
     }
 

@@ -7,12 +7,14 @@ using MusicPlayer.Domain.Playlists;
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
-/// Playlist writes as a few set-based statements in one transaction each. Every write to a playlist starts by
-/// moving its version on (<c>UPDATE … SET Version = Version + 1 WHERE Id = @id [AND Version = @ifMatch]</c>): that
-/// row lock makes writers of one playlist take turns, and a stale If-Match changes nothing. Entries then move by
-/// range: inserting n at p shifts [p, end] by n, moving from a to b shifts the range between them by one in the
-/// same statement that places the entry, removing closes the range after it. Locks are taken in one order, songs
-/// (added or deleted) first, then playlists, then entries, so adds and song deletions never deadlock.
+/// Playlist writes as a few statements in one transaction each. Every write to a playlist starts by moving its
+/// version on (<c>UPDATE … SET Version = Version + 1 WHERE Id = @id [AND Version = @ifMatch]</c>): that row lock
+/// makes writers of one playlist take turns, and a stale If-Match changes nothing. Entries are ordered by sparse
+/// sort keys (<see cref="PlaylistOrder"/>): an insert or a move writes only its own rows, with keys between the
+/// neighbours of the place it goes to (read from the (playlist, key) index, from whichever end is nearer); a
+/// removal deletes its row and nothing else moves. Only when no key fits between the neighbours are the
+/// playlist's keys renumbered, in one set-based statement. Locks are taken in one order, songs (added or
+/// deleted) first, then playlists, then entries, so adds and song deletions never deadlock.
 /// </summary>
 internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGate gate) : IPlaylistStore
 {
@@ -46,10 +48,10 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
             var playlist = await LockAsync(playlistId, expectedVersion, now, cancellationToken);
             var count = songIds.Count;
             var at = playlist.PlanInsert(count, position);
-            if (at <= playlist.SongCount)
-                await Entries(playlistId).Where(e => e.Position >= at)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Position + count), cancellationToken);
-            context.PlaylistEntries.AddRange(songIds.Select((songId, i) => new PlaylistEntry(playlistId, songId, at + i, now)));
+            var (before, after) = await NeighboursAsync(playlistId, at, playlist.SongCount, null, cancellationToken);
+            var keys = PlaylistOrder.Between(before, after, count)
+                       ?? await RenumberedKeysAsync(playlistId, at, playlist.SongCount, count, null, cancellationToken);
+            context.PlaylistEntries.AddRange(songIds.Select((songId, i) => new PlaylistEntry(playlistId, songId, keys[i], now)));
             await context.SaveChangesAsync(cancellationToken);
             await Row(playlistId).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.SongCount, p => p.SongCount + count)
@@ -62,13 +64,15 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         {
             var playlist = await LockAsync(playlistId, expectedVersion, now, cancellationToken);
             playlist.EnsureManual();
-            var from = await PositionOfAsync(playlistId, entryId, cancellationToken);
-            playlist.PlanMove(from, position);
-            if (from == position) return true;
-            var (low, high, shift) = from < position ? (from, position, -1) : (position, from, 1);
-            // One statement: the entry takes its place, the entries between shift one step towards the place it left.
-            await Entries(playlistId).Where(e => e.Position >= low && e.Position <= high)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Id == entryId ? position : e.Position + shift), cancellationToken);
+            var key = await Entries(playlistId).Where(e => e.Id == entryId).Select(e => (int?)e.SortKey).SingleOrDefaultAsync(cancellationToken)
+                      ?? throw new NotFoundException("Playlist entry", entryId);
+            playlist.PlanMove(position);
+            // Placed among the other entries: the one row changes, nothing else shifts.
+            var (before, after) = await NeighboursAsync(playlistId, position, playlist.SongCount - 1, entryId, cancellationToken);
+            if ((before is null || before < key) && (after is null || key < after)) return true; // already there
+            var keys = PlaylistOrder.Between(before, after, 1)
+                       ?? await RenumberedKeysAsync(playlistId, position, playlist.SongCount - 1, 1, entryId, cancellationToken);
+            await Entries(playlistId).Where(e => e.Id == entryId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SortKey, keys[0]), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -78,11 +82,10 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
             var playlist = await LockAsync(playlistId, expectedVersion, now, cancellationToken);
             playlist.EnsureManual();
             var removed = await Entries(playlistId).Where(e => e.Id == entryId)
-                              .Select(e => new { e.Position, Seconds = (long)(e.Song.Duration ?? 0) }).SingleOrDefaultAsync(cancellationToken)
+                              .Select(e => new { Seconds = (long)(e.Song.Duration ?? 0) }).SingleOrDefaultAsync(cancellationToken)
                           ?? throw new NotFoundException("Playlist entry", entryId);
+            // The entries after it move up one rank by themselves: their keys stay.
             await Entries(playlistId).Where(e => e.Id == entryId).ExecuteDeleteAsync(cancellationToken);
-            await Entries(playlistId).Where(e => e.Position > removed.Position)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Position - 1), cancellationToken);
             await Row(playlistId).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.SongCount, p => p.SongCount - 1)
                 .SetProperty(p => p.DurationSeconds, p => p.DurationSeconds - removed.Seconds), cancellationToken);
@@ -112,13 +115,8 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
                 p => p.DurationSeconds - seconds * context.PlaylistEntries.Count(e => e.PlaylistId == p.Id && e.SongId == songId))
             .SetProperty(p => p.Version, p => p.Version + 1)
             .SetProperty(p => p.UpdatedAt, now), cancellationToken);
-        if (changed == 0) return;
-        // Each entry moves up by the number of the song's entries before it in its playlist (those rows never change here).
-        await context.PlaylistEntries.Where(e => holding.Contains(e.PlaylistId) && e.SongId != songId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, e => e.Position
-                - context.PlaylistEntries.Count(d => d.PlaylistId == e.PlaylistId && d.SongId == songId && d.Position < e.Position)),
-                cancellationToken);
-        await context.PlaylistEntries.Where(e => e.SongId == songId).ExecuteDeleteAsync(cancellationToken);
+        // The other entries keep their keys: their ranks close up by themselves.
+        if (changed > 0) await context.PlaylistEntries.Where(e => e.SongId == songId).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task SongDurationChangedAsync(int songId, DateTime now, CancellationToken cancellationToken)
@@ -152,9 +150,61 @@ internal sealed class PlaylistStore(MusicPlayerDbContext context, SqliteWriteGat
         throw new NotFoundException("Playlist", playlistId);
     }
 
-    private async Task<int> PositionOfAsync(int playlistId, int entryId, CancellationToken cancellationToken) =>
-        await Entries(playlistId).Where(e => e.Id == entryId).Select(e => (int?)e.Position).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Playlist entry", entryId);
+    /// <summary>
+    /// When no keys fit between the neighbours of rank <paramref name="rank"/>: renumbers the playlist's keys, then
+    /// <paramref name="count"/> keys at that rank among its <paramref name="others"/> entries (all but
+    /// <paramref name="excluded"/>, the entry being moved). Renumbered neighbours are a whole gap apart: they fit.
+    /// </summary>
+    private async Task<int[]> RenumberedKeysAsync(int playlistId, int rank, int others, int count, int? excluded,
+        CancellationToken cancellationToken)
+    {
+        await RenumberAsync(playlistId, cancellationToken);
+        var (before, after) = await NeighboursAsync(playlistId, rank, others, excluded, cancellationToken);
+        return PlaylistOrder.Between(before, after, count)
+               ?? throw new InvalidOperationException($"No keys fit at rank {rank} of playlist {playlistId} after renumbering it.");
+    }
+
+    /// <summary>
+    /// The keys of the entries that will be just before and just after an entry at <paramref name="rank"/> (1..others+1)
+    /// among the <paramref name="others"/> entries other than <paramref name="excluded"/> (null: no entry on that side).
+    /// The (playlist, key) index is read from the nearer end, so no read walks more than half of it.
+    /// </summary>
+    private async Task<(int? Before, int? After)> NeighboursAsync(int playlistId, int rank, int others, int? excluded,
+        CancellationToken cancellationToken)
+    {
+        var entries = Entries(playlistId);
+        if (excluded is { } id) entries = entries.Where(e => e.Id != id);
+        if (rank - 1 <= others / 2)
+        {
+            // Ascending: the entries at ranks rank-1 and rank.
+            var keys = await entries.OrderBy(e => e.SortKey).ThenBy(e => e.Id).Skip(Math.Max(rank - 2, 0)).Take(rank >= 2 ? 2 : 1)
+                .Select(e => e.SortKey).ToListAsync(cancellationToken);
+            return rank >= 2 ? (keys[0], keys.Count > 1 ? keys[1] : null) : (null, keys.Count > 0 ? keys[0] : null);
+        }
+
+        // Descending: the entries at ranks rank and rank-1, counted from the end.
+        var last = await entries.OrderByDescending(e => e.SortKey).ThenByDescending(e => e.Id).Skip(Math.Max(others - rank, 0))
+            .Take(rank <= others ? 2 : 1).Select(e => e.SortKey).ToListAsync(cancellationToken);
+        return rank <= others ? (last[1], last[0]) : (last[0], null);
+    }
+
+    /// <summary>Gives the playlist's entries the keys of their ranks (<see cref="PlaylistOrder.Renumbered"/>), in one statement.</summary>
+    private Task RenumberAsync(int playlistId, CancellationToken cancellationToken)
+    {
+        var gap = PlaylistOrder.Gap;
+        return context.Database.IsSqlServer()
+            ? context.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH [Ranked] AS (
+                    SELECT [SortKey], ROW_NUMBER() OVER (ORDER BY [SortKey], [Id]) AS [Rank] FROM [PlaylistEntries] WHERE [PlaylistId] = {playlistId})
+                UPDATE [Ranked] SET [SortKey] = [Rank] * {gap}
+                """, cancellationToken)
+            // SQLite (3.33 and later) and PostgreSQL share UPDATE … FROM.
+            : context.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "PlaylistEntries" AS "Entry" SET "SortKey" = "Ranked"."Rank" * {gap}
+                FROM (SELECT "Id", ROW_NUMBER() OVER (ORDER BY "SortKey", "Id") AS "Rank" FROM "PlaylistEntries" WHERE "PlaylistId" = {playlistId}) AS "Ranked"
+                WHERE "Entry"."Id" = "Ranked"."Id"
+                """, cancellationToken);
+    }
 
     /// <summary>
     /// The songs among <paramref name="ids"/> with their durations; on PostgreSQL share-locked until the commit, so none

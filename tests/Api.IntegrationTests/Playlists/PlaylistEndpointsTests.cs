@@ -298,8 +298,8 @@ public sealed class PlaylistEndpointsTests(MusicPlayerFactory factory) : IClassF
         var playlist = await client.GetPlaylistAsync(id);
         playlist.GetProperty("songCount").GetInt32().Should().Be(PlaylistLimits.MaxEntries);
         playlist.GetProperty("durationSeconds").GetInt64().Should().Be(2L * PlaylistLimits.MaxEntries);
-        var (positions, count) = await factory.StoredAsync(id);
-        positions.Should().Equal(Enumerable.Range(1, PlaylistLimits.MaxEntries));
+        var (keys, count) = await factory.StoredAsync(id);
+        keys.Should().HaveCount(PlaylistLimits.MaxEntries).And.OnlyHaveUniqueItems();
         count.Should().Be(PlaylistLimits.MaxEntries);
         // Page 200 of 100 is the last: positions 9,901..10,000.
         var last = await (await client.GetAsync($"{PlaylistApi.Songs(id)}?page=100&pageSize=100")).ShouldBeJsonAsync(HttpStatusCode.OK);
@@ -328,7 +328,7 @@ public sealed class PlaylistEndpointsTests(MusicPlayerFactory factory) : IClassF
         await (await client.MoveAsync(id, entries[2], 0)).ShouldBeValidationProblemAsync("position");
         await (await client.MoveAsync(id, 99999999, 1)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await client.EntriesAsync(id)).Select(e => e.SongId).Should().Equal(s[4], s[1], s[2], s[3], s[0]);
-        (await factory.StoredAsync(id)).Positions.Should().Equal(1, 2, 3, 4, 5);
+        await factory.ShouldHoldOrderAsync(client, id);
     }
 
     [Fact]
@@ -429,30 +429,87 @@ public sealed class PlaylistEndpointsTests(MusicPlayerFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Stored_AfterAnyWriteSequence_PositionsHaveNoGaps()
+    public async Task AnyWriteSequence_ReadsInTheOrderOfAListModel_AtPositionsWithoutGaps()
     {
         var client = factory.AsUser();
         var s = await SongsAsync(3);
         var id = (await client.CreatePlaylistAsync()).Id();
         await client.AddSongsAsync(id, [s[0], s[1], s[2], s[0], s[1]]);
+        var model = (await client.EntriesAsync(id)).Select(e => e.EntryId).ToList();
         var random = new Random(14);
         for (var i = 0; i < 30; i++)
         {
-            var entries = await client.EntriesAsync(id);
             switch (random.Next(3))
             {
                 case 0:
-                    await client.MoveAsync(id, entries[random.Next(entries.Count)].EntryId, random.Next(entries.Count) + 1);
+                    var moved = model[random.Next(model.Count)];
+                    var to = random.Next(model.Count) + 1;
+                    await (await client.MoveAsync(id, moved, to)).ShouldBeJsonAsync(HttpStatusCode.OK);
+                    model.Remove(moved);
+                    model.Insert(to - 1, moved);
                     break;
-                case 1 when entries.Count > 1:
-                    await client.DeleteAsync($"{PlaylistApi.Songs(id)}/{entries[random.Next(entries.Count)].EntryId}");
+                case 1 when model.Count > 1:
+                    var removed = model[random.Next(model.Count)];
+                    await (await client.DeleteAsync($"{PlaylistApi.Songs(id)}/{removed}")).ShouldBeEmptyAsync(HttpStatusCode.NoContent);
+                    model.Remove(removed);
                     break;
                 default:
-                    await client.AddSongsAsync(id, [s[random.Next(3)]], random.Next(entries.Count + 1) + 1);
+                    var at = random.Next(model.Count + 1) + 1;
+                    await client.AddSongsAsync(id, [s[random.Next(3)]], at);
+                    model.Insert(at - 1, (await client.EntriesAsync(id)).Select(e => e.EntryId).Except(model).Single());
                     break;
             }
-            var (positions, count) = await factory.StoredAsync(id);
-            positions.Should().Equal(Enumerable.Range(1, count), "step {0} leaves positions 1..n", i);
+            (await client.EntriesAsync(id)).Select(e => e.EntryId).Should().Equal(model, "step {0} keeps the order", i);
+            await factory.ShouldHoldOrderAsync(client, id, $"step {i} leaves positions 1..n");
         }
+    }
+
+    [Fact]
+    public async Task MovesIntoOneGap_UntilItIsExhausted_RenumberTheKeys_AndKeepTheOrder()
+    {
+        var client = factory.AsUser();
+        var s = await SongsAsync(3);
+        var id = (await client.CreatePlaylistAsync()).Id();
+        await client.AddSongsAsync(id, [s[0], s[1], s[2], s[0], s[1], s[2]]);
+        var model = (await client.EntriesAsync(id)).Select(e => e.EntryId).ToList();
+
+        // Each move lands between the first entry and the one moved before it: the gap there halves every time.
+        for (var i = 0; i < 20; i++)
+        {
+            var last = model[^1];
+            await (await client.MoveAsync(id, last, 2)).ShouldBeJsonAsync(HttpStatusCode.OK);
+            model.Remove(last);
+            model.Insert(1, last);
+        }
+
+        (await client.EntriesAsync(id)).Select(e => e.EntryId).Should().Equal(model);
+        await factory.ShouldHoldOrderAsync(client, id);
+        var (keys, _) = await factory.StoredAsync(id);
+        keys.Zip(keys.Skip(1), (a, b) => b - a).Min().Should().BeGreaterThan(PlaylistOrder.Gap >> 8, "the exhausted gap made the playlist renumber");
+    }
+
+    [Theory]
+    [InlineData(1)] // before the first
+    [InlineData(3)] // between two
+    [InlineData(6)] // after the last
+    public async Task Add_WhereNoKeyFits_RenumbersTheKeys_AndInsertsInOrder(int position)
+    {
+        var client = factory.AsUser();
+        var s = await SongsAsync(3);
+        var id = (await client.CreatePlaylistAsync()).Id();
+        await client.AddSongsAsync(id, [s[0], s[1], s[0], s[1], s[0]]);
+        var before = (await client.EntriesAsync(id)).Select(e => e.EntryId).ToList();
+        // Keys packed tight at the edge of their range: no room between neighbours nor past either end.
+        var (firstId, edge) = (before[0], position == 1 ? -PlaylistOrder.Bound : PlaylistOrder.Bound - 4);
+        await factory.WithDatabaseAsync(db => db.PlaylistEntries.Where(e => e.PlaylistId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.SortKey, e => e.Id - firstId + edge)));
+
+        await client.AddSongsAsync(id, [s[2], s[2]], position);
+
+        var after = await client.EntriesAsync(id);
+        after.Select(e => e.SongId).Should().Equal(Enumerable.Range(0, 7).Select(i =>
+            i >= position - 1 && i < position + 1 ? s[2] : s[(i - (i >= position + 1 ? 2 : 0)) % 2]));
+        after.Select(e => e.EntryId).Except(before).Should().HaveCount(2);
+        await factory.ShouldHoldOrderAsync(client, id);
     }
 }

@@ -119,6 +119,11 @@ public sealed class SchemaDriftTests : IDisposable
                     case DropTableOperation drop:
                         designed.RemoveWhere(l => l.StartsWith($"{drop.Name}."));
                         break;
+                    case RenameColumnOperation rename:
+                        var renamed = designed.Single(l => l.StartsWith($"{rename.Table}.{rename.Name} "));
+                        designed.Remove(renamed);
+                        designed.Add($"{rename.Table}.{rename.NewName} {renamed[(rename.Table.Length + rename.Name.Length + 2)..]}");
+                        break;
                     case AlterColumnOperation alter:
                         designed.RemoveWhere(l => l.StartsWith($"{alter.Table}.{alter.Name} "));
                         Add(alter);

@@ -177,6 +177,7 @@ internal static partial class SchemaDescription
     private static readonly Regex DropIndex = new(@"^DROP INDEX \[(?<name>[^\]]+)\] ON \[(?<table>[^\]]+)\]$");
     private static readonly Regex DropTable = new(@"^DROP TABLE \[(?<table>[^\]]+)\]$");
     private static readonly Regex DataUpdate = new(@"^UPDATE \[[^\]]+\] SET ", RegexOptions.Singleline);
+    private static readonly Regex RenameColumn = new(@"^EXEC sp_rename N'\[(?<table>[^\]]+)\]\.\[(?<name>[^\]]+)\]', N'(?<newName>[^']+)', 'COLUMN'$");
     private static readonly Regex AddColumn = new(@"^ALTER TABLE \[(?<table>[^\]]+)\] ADD (?<column>\[.+)$", RegexOptions.Singleline);
     private static readonly Regex Column = new(@"^\[(?<name>[^\]]+)\] (?<type>[a-z0-9]+(?:\([^)]*\))?) (?<null>NOT NULL|NULL)(?<rest>.*)$");
     private static readonly Regex PrimaryKey = new(@"^CONSTRAINT \[(?<name>[^\]]+)\] PRIMARY KEY \((?<columns>[^)]*)\)$");
@@ -221,6 +222,16 @@ internal static partial class SchemaDescription
                 var tableName = added.Groups["table"].Value;
                 tables.Should().ContainKey(tableName, "a column is added to an existing table: {0}", statement);
                 tables[tableName].Add(TableElement(tableName, added.Groups["column"].Value.Trim()));
+            }
+            else if (RenameColumn.Match(statement) is { Success: true } rename)
+            {
+                var (tableName, name, newName) = (rename.Groups["table"].Value, rename.Groups["name"].Value, rename.Groups["newName"].Value);
+                tables.Should().ContainKey(tableName, "a column of an existing table is renamed: {0}", statement);
+                var lines = tables[tableName];
+                var (old, renamed) = ($"column {tableName}.{name} ", $"column {tableName}.{newName} ");
+                var at = lines.FindIndex(l => l.StartsWith(old, StringComparison.Ordinal));
+                at.Should().BeGreaterThanOrEqualTo(0, "the renamed column exists: {0}", statement);
+                lines[at] = renamed + lines[at][old.Length..];
             }
             else if (DropIndex.Match(statement) is { Success: true } drop)
                 indexes.Remove((drop.Groups["table"].Value, drop.Groups["name"].Value)).Should().BeTrue(statement);

@@ -66,16 +66,31 @@ public static class PlaylistApi
         await change(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>());
     }
 
-    /// <summary>The stored rows of a playlist's entries: positions by entry and the kept count, straight from the database.</summary>
-    public static async Task<(int[] Positions, int SongCount)> StoredAsync(this MusicPlayerFactory factory, int playlistId)
+    /// <summary>
+    /// The stored rows of a playlist's entries, straight from the database: their sort keys in playlist order (by key,
+    /// then id) and the kept count.
+    /// </summary>
+    public static async Task<(int[] Keys, int SongCount)> StoredAsync(this MusicPlayerFactory factory, int playlistId)
     {
-        int[] positions = [];
+        int[] keys = [];
         var count = 0;
         await factory.WithDatabaseAsync(async db =>
         {
-            positions = await db.PlaylistEntries.Where(e => e.PlaylistId == playlistId).OrderBy(e => e.Position).Select(e => e.Position).ToArrayAsync();
+            keys = await db.PlaylistEntries.Where(e => e.PlaylistId == playlistId).OrderBy(e => e.SortKey).ThenBy(e => e.Id)
+                .Select(e => e.SortKey).ToArrayAsync();
             count = await db.Playlists.Where(p => p.Id == playlistId).Select(p => p.SongCount).SingleAsync();
         });
-        return (positions, count);
+        return (keys, count);
+    }
+
+    /// <summary>
+    /// The playlist's order is sound: as many entries as its kept count, no two sharing a key (so the order never
+    /// depends on ids), and the list reads them at positions 1..n without gaps.
+    /// </summary>
+    public static async Task ShouldHoldOrderAsync(this MusicPlayerFactory factory, HttpClient client, int playlistId, string because = "")
+    {
+        var (keys, count) = await factory.StoredAsync(playlistId);
+        keys.Should().HaveCount(count, because).And.OnlyHaveUniqueItems(because);
+        (await client.EntriesAsync(playlistId)).Select(e => e.Position).Should().Equal(Enumerable.Range(1, count), because);
     }
 }

@@ -10,8 +10,9 @@ namespace MusicPlayer.Application.UnitTests.Fakes;
 
 /// <summary>
 /// Playlist writes over the repositories, as the real store makes them: the version moves on first (a stale
-/// expected version changes nothing: 412), the aggregate plans the change, entries shift by ranges, the kept
-/// count follows, and entries are linked to their songs so projections through them work.
+/// expected version changes nothing: 412), the aggregate plans the change, changed entries get sort keys between
+/// their new neighbours (<see cref="PlaylistOrder"/>, renumbering the playlist when none fit), the kept count
+/// follows, and entries are linked to their songs so projections through them work.
 /// </summary>
 public sealed class InMemoryPlaylistStore(
     InMemoryRepository<Playlist> playlists, InMemoryRepository<PlaylistEntry> entries, InMemoryRepository<Song> songs,
@@ -22,7 +23,7 @@ public sealed class InMemoryPlaylistStore(
     private static readonly PropertyInfo UpdatedAtProperty = typeof(Playlist).GetProperty(nameof(Playlist.UpdatedAt))!;
     private static readonly PropertyInfo SongCountProperty = typeof(Playlist).GetProperty(nameof(Playlist.SongCount))!;
     private static readonly PropertyInfo DurationProperty = typeof(Playlist).GetProperty(nameof(Playlist.DurationSeconds))!;
-    private static readonly PropertyInfo PositionProperty = typeof(PlaylistEntry).GetProperty(nameof(PlaylistEntry.Position))!;
+    private static readonly PropertyInfo SortKeyProperty = typeof(PlaylistEntry).GetProperty(nameof(PlaylistEntry.SortKey))!;
     private static readonly PropertyInfo SongProperty = typeof(PlaylistEntry).GetProperty(nameof(PlaylistEntry.Song))!;
 
     public async Task<int> CreateAsync(int ownerId, PlaylistDetails details, DateTime now, CancellationToken cancellationToken)
@@ -46,8 +47,8 @@ public sealed class InMemoryPlaylistStore(
             throw RequestValidationException.For("songIds", $"No song has the id {string.Join(", ", missing)}; nothing was added.");
         var playlist = Lock(playlistId, expectedVersion, now);
         var at = playlist.PlanInsert(songIds.Count, position);
-        foreach (var entry in Of(playlistId).Where(e => e.Position >= at)) PositionProperty.SetValue(entry, entry.Position + songIds.Count);
-        var added = songIds.Select((songId, i) => new PlaylistEntry(playlistId, songId, at + i, now)).ToList();
+        var keys = KeysAt(playlistId, at, songIds.Count, moving: null);
+        var added = songIds.Select((songId, i) => new PlaylistEntry(playlistId, songId, keys[i], now)).ToList();
         foreach (var entry in added)
         {
             SongProperty.SetValue(entry, songs.Items.Single(s => s.Id == entry.SongId));
@@ -63,10 +64,8 @@ public sealed class InMemoryPlaylistStore(
         var playlist = Lock(playlistId, expectedVersion, now);
         playlist.EnsureManual();
         var moving = Entry(playlistId, entryId);
-        var from = moving.Position;
-        playlist.PlanMove(from, position);
-        foreach (var entry in Of(playlistId).Where(e => e.Position >= Math.Min(from, position) && e.Position <= Math.Max(from, position)))
-            PositionProperty.SetValue(entry, entry == moving ? position : entry.Position + (from < position ? -1 : 1));
+        playlist.PlanMove(position);
+        SortKeyProperty.SetValue(moving, KeysAt(playlistId, position, 1, moving)[0]);
         return Task.CompletedTask;
     }
 
@@ -77,7 +76,6 @@ public sealed class InMemoryPlaylistStore(
         var removed = Entry(playlistId, entryId);
         entries.Remove(removed);
         await entries.SaveChangesAsync(cancellationToken);
-        foreach (var entry in Of(playlistId).Where(e => e.Position > removed.Position)) PositionProperty.SetValue(entry, entry.Position - 1);
         SongCountProperty.SetValue(playlist, playlist.SongCount - 1);
         Relink(playlist);
     }
@@ -95,12 +93,9 @@ public sealed class InMemoryPlaylistStore(
     {
         foreach (var playlist in playlists.Items.Where(p => entries.Items.Any(e => e.PlaylistId == p.Id && e.SongId == songId)).ToList())
         {
-            var kept = Of(playlist.Id).OrderBy(e => e.Position).ToList();
-            foreach (var gone in kept.Where(e => e.SongId == songId)) entries.Remove(gone);
+            foreach (var gone in Of(playlist.Id).Where(e => e.SongId == songId).ToList()) entries.Remove(gone);
             await entries.SaveChangesAsync(cancellationToken);
-            var position = 0;
-            foreach (var entry in kept.Where(e => e.SongId != songId)) PositionProperty.SetValue(entry, ++position);
-            SongCountProperty.SetValue(playlist, position);
+            SongCountProperty.SetValue(playlist, Of(playlist.Id).Count());
             Bump(playlist, now);
             Relink(playlist);
         }
@@ -145,6 +140,26 @@ public sealed class InMemoryPlaylistStore(
     }
 
     private IEnumerable<PlaylistEntry> Of(int playlistId) => entries.Items.Where(e => e.PlaylistId == playlistId);
+
+    /// <summary>The playlist's entries in order: by key, then id.</summary>
+    public IReadOnlyList<PlaylistEntry> Ordered(int playlistId) => Of(playlistId).OrderBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+
+    // Keys for count entries at rank (1-based) among the playlist's entries other than the moving one; renumbered first when none fit.
+    private int[] KeysAt(int playlistId, int rank, int count, PlaylistEntry? moving)
+    {
+        (int? Before, int? After) Neighbours()
+        {
+            var others = Ordered(playlistId).Where(e => e != moving).ToList();
+            return (rank >= 2 ? others[rank - 2].SortKey : null, rank <= others.Count ? others[rank - 1].SortKey : null);
+        }
+
+        var (before, after) = Neighbours();
+        if (PlaylistOrder.Between(before, after, count) is { } keys) return keys;
+        var ordered = Ordered(playlistId);
+        for (var i = 0; i < ordered.Count; i++) SortKeyProperty.SetValue(ordered[i], PlaylistOrder.Renumbered(i + 1));
+        (before, after) = Neighbours();
+        return PlaylistOrder.Between(before, after, count) ?? throw new InvalidOperationException("No keys fit after renumbering.");
+    }
 
     private PlaylistEntry Entry(int playlistId, int entryId) =>
         Of(playlistId).SingleOrDefault(e => e.Id == entryId) ?? throw new NotFoundException("Playlist entry", entryId);

@@ -103,25 +103,24 @@ public sealed class PlaylistTests
 
         smart.IsSmart.Should().BeTrue();
         FluentActions.Invoking(() => smart.PlanInsert(1, null)).Should().Throw<DomainConflictException>();
-        FluentActions.Invoking(() => smart.PlanMove(1, 1)).Should().Throw<DomainConflictException>();
+        FluentActions.Invoking(() => smart.PlanMove(1)).Should().Throw<DomainConflictException>();
         FluentActions.Invoking(smart.EnsureManual).Should().Throw<DomainConflictException>();
     }
 
     [Theory]
-    [InlineData(1, 5)]
-    [InlineData(5, 1)]
-    [InlineData(3, 3)]
-    public void PlanMove_WithinOneToCount_IsAllowed(int from, int to)
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(3)]
+    public void PlanMove_WithinOneToCount_IsAllowed(int to)
     {
-        FluentActions.Invoking(() => Manual(5).PlanMove(from, to)).Should().NotThrow();
+        FluentActions.Invoking(() => Manual(5).PlanMove(to)).Should().NotThrow();
     }
 
     [Theory]
-    [InlineData(1, 0, "position")]
-    [InlineData(1, 6, "position")]
-    [InlineData(6, 1, "entryId")]
-    public void PlanMove_OutsideOneToCount_Throws(int from, int to, string field)
+    [InlineData(0)]
+    [InlineData(6)]
+    public void PlanMove_OutsideOneToCount_ThrowsForPosition(int to)
     {
-        FluentActions.Invoking(() => Manual(5).PlanMove(from, to)).Should().Throw<DomainException>().Which.Field.Should().Be(field);
+        FluentActions.Invoking(() => Manual(5).PlanMove(to)).Should().Throw<DomainException>().Which.Field.Should().Be("position");
     }
 }

@@ -13,7 +13,7 @@ public static class GetPlaylist
         {
             var row = await reader.RowAsync(request.Id, cancellationToken);
             currentUser.EnsureMayRead(row, "Playlist", request.Id, adminsAllowed: true);
-            return await reader.ReadAsync(request.Id, cancellationToken);
+            return await reader.ReadAsync(row, cancellationToken);
         }
     }
 }

@@ -34,7 +34,7 @@ public static class ListPlaylistSongs
             // The kept count is the total: no COUNT over the entries.
             var spec = new PlaylistEntriesSpec(request.Id, request);
             var items = spec.Skip < row.SongCount ? await entries.ListAsync(spec, cancellationToken) : [];
-            return new PagedResult<PlaylistEntryDto>(items.ConvertAll(e => e with { Song = e.Song.WithUrls(urls) }),
+            return new PagedResult<PlaylistEntryDto>(items.Select((e, i) => spec.Numbered(e, i) with { Song = e.Song.WithUrls(urls) }).ToList(),
                 request.Page, request.PageSize, row.SongCount);
         }
     }

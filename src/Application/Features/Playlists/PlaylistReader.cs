@@ -20,13 +20,13 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         await playlists.FirstOrDefaultAsync(new PlaylistByIdSpec(id), cancellationToken) ?? throw new NotFoundException("Playlist", id);
 
     public async Task<PlaylistDto> ReadAsync(int id, CancellationToken cancellationToken) =>
-        await ToDtoAsync(await RowAsync(id, cancellationToken), cancellationToken);
+        await ReadAsync(await RowAsync(id, cancellationToken), cancellationToken);
 
     public async Task<PagedResult<PlaylistDto>> PageAsync(PlaylistRowSpec spec, IPagedQuery query, CancellationToken cancellationToken)
     {
         var page = await playlists.PageAsync(spec, query, cancellationToken);
         var items = new List<PlaylistDto>(page.Items.Count);
-        foreach (var row in page.Items) items.Add(await ToDtoAsync(row, cancellationToken));
+        foreach (var row in page.Items) items.Add(await ReadAsync(row, cancellationToken));
         return new PagedResult<PlaylistDto>(items, page.Page, page.PageSize, page.TotalCount);
     }
 
@@ -54,7 +54,8 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
             return await songs.ListAsync(Smart(row, rules, s => new SmartSong(s.Id, s.Duration), 0, rules.Limit), cancellationToken);
         });
 
-    private async Task<PlaylistDto> ToDtoAsync(PlaylistRow row, CancellationToken cancellationToken)
+    /// <summary>The playlist as clients see it, from its row (already read, e.g. for an access check).</summary>
+    public async Task<PlaylistDto> ReadAsync(PlaylistRow row, CancellationToken cancellationToken)
     {
         var (count, duration) = (row.SongCount, row.DurationSeconds);
         if (row.Rules is not null)

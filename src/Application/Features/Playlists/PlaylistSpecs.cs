@@ -83,7 +83,10 @@ public sealed class PublicPlaylistsSpec : PlaylistRowSpec
     }
 }
 
-/// <summary>A manual playlist's entries in playlist order.</summary>
+/// <summary>
+/// A manual playlist's entries in playlist order (by sort key, then id). Positions are ranks, not stored: the
+/// projection leaves them 0 and <see cref="Numbered"/> counts them from the page's offset.
+/// </summary>
 public sealed class PlaylistEntriesSpec : Specification<PlaylistEntry, PlaylistEntryDto>
 {
     // The entry's fields around the song list's own projection of its song (a positional record: built by hand, see AlbumsOfSongSpec).
@@ -92,9 +95,13 @@ public sealed class PlaylistEntriesSpec : Specification<PlaylistEntry, PlaylistE
     public PlaylistEntriesSpec(int playlistId, IPagedQuery page) : base(Entry)
     {
         Where(e => e.PlaylistId == playlistId);
-        OrderBy(e => e.Position);
+        OrderBy(e => e.SortKey);
+        OrderBy(e => e.Id);
         Page(page.Page, page.PageSize);
     }
+
+    /// <summary>The entry read at <paramref name="index"/> of this page, with its position in the playlist.</summary>
+    public PlaylistEntryDto Numbered(PlaylistEntryDto entry, int index) => entry with { Position = (Skip ?? 0) + index + 1 };
 
     private static Expression<Func<PlaylistEntry, PlaylistEntryDto>> BuildEntry()
     {
@@ -103,7 +110,7 @@ public sealed class PlaylistEntriesSpec : Specification<PlaylistEntry, PlaylistE
         var constructor = typeof(PlaylistEntryDto).GetConstructors().Single();
         return Expression.Lambda<Func<PlaylistEntry, PlaylistEntryDto>>(Expression.New(constructor,
             Expression.Convert(Expression.Property(entry, nameof(PlaylistEntry.Id)), typeof(int?)),
-            Expression.Property(entry, nameof(PlaylistEntry.Position)),
+            Expression.Constant(0),
             Expression.Convert(Expression.Property(entry, nameof(PlaylistEntry.AddedAt)), typeof(DateTime?)),
             ExpressionRewriter.Replace(song.Body, song.Parameters[0], Expression.Property(entry, nameof(PlaylistEntry.Song)))), entry);
     }

@@ -35,10 +35,9 @@ internal sealed class PlaylistEntryConfiguration : IEntityTypeConfiguration<Play
         e.HasKey(x => x.Id);
         e.HasOne<Playlist>().WithMany(p => p.Entries).HasForeignKey(x => x.PlaylistId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.Song).WithMany().HasForeignKey(x => x.SongId).OnDelete(DeleteBehavior.Cascade);
-        // Pages in playlist order, and the range shifts of inserts, moves and removals, run on this index.
-        e.HasIndex(x => new { x.PlaylistId, x.Position });
-        // A song's entries (its deletion closes the gaps it leaves; a duration edit finds the playlists to correct).
-        // Only the song: every index holding Position is rewritten by each shift of a range.
+        // Pages in playlist order and the neighbours of a place an entry goes to, read from the index alone.
+        e.HasIndex(x => new { x.PlaylistId, x.SortKey, x.Id });
+        // A song's entries (its deletion takes them out of every playlist; a duration edit finds the playlists to correct).
         e.HasIndex(x => x.SongId);
     }
 }

@@ -34,7 +34,12 @@ public sealed class PlaylistHandlerTests
         new AddPlaylistSongs.Handler(_playlists, _store, Reader(), FakeCurrentUser.User(userId), _clock)
             .Handle(new AddPlaylistSongs.Command(id, new AddPlaylistSongs.AddSongsInput(songIds, position), ifMatch), default);
 
-    private int[] Songs(int playlistId) => _entries.Items.Where(e => e.PlaylistId == playlistId).OrderBy(e => e.Position).Select(e => e.SongId).ToArray();
+    private int[] Songs(int playlistId) => _store.Ordered(playlistId).Select(e => e.SongId).ToArray();
+
+    // The entries as the list use case reads them: (position, song id) in playlist order.
+    private async Task<(int Position, int SongId)[]> Listed(int playlistId) =>
+        (await new ListPlaylistSongs.Handler(Reader(), _entries, FakeCurrentUser.User(7), FakeSongUrls.Instance)
+            .Handle(new ListPlaylistSongs.Query { Id = playlistId, PageSize = 100 }, default)).Items.Select(e => (e.Position, e.Song.Id)).ToArray();
 
     [Fact]
     public async Task Create_ThenAdd_KeepsOrderCountAndDuration()
@@ -77,7 +82,7 @@ public sealed class PlaylistHandlerTests
     {
         var id = (await Create(7, new PlaylistInput("Mix"))).Id;
         await Add(7, id, [1, 2, 3]);
-        var first = _entries.Items.Single(e => e.Position == 1).Id;
+        var first = _store.Ordered(id)[0].Id;
 
         await new MovePlaylistEntry.Handler(_playlists, _store, Reader(), FakeCurrentUser.User(7), _clock)
             .Handle(new MovePlaylistEntry.Command(id, first, new MovePlaylistEntry.MoveEntryInput(3)), default);
@@ -85,8 +90,7 @@ public sealed class PlaylistHandlerTests
 
         await new RemovePlaylistEntry.Handler(_playlists, _store, FakeCurrentUser.User(7), _clock)
             .Handle(new RemovePlaylistEntry.Command(id, _entries.Items.Single(e => e.SongId == 3).Id), default);
-        Songs(id).Should().Equal(2, 1);
-        _entries.Items.Select(e => e.Position).Should().BeEquivalentTo([1, 2]);
+        (await Listed(id)).Should().Equal((1, 2), (2, 1));
         _playlists.Items.Single().SongCount.Should().Be(2);
     }
 
@@ -124,8 +128,7 @@ public sealed class PlaylistHandlerTests
 
         await _store.RemoveSongEverywhereAsync(1, TestData.Now, default);
 
-        Songs(a).Should().Equal(2, 3);
-        _entries.Items.Where(e => e.PlaylistId == a).Select(e => e.Position).Should().BeEquivalentTo([1, 2]);
+        (await Listed(a)).Should().Equal((1, 2), (2, 3));
         _playlists.Items.Single(p => p.Id == a).SongCount.Should().Be(2);
         Songs(b).Should().Equal(2);
     }
