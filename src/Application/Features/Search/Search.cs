@@ -110,11 +110,14 @@ public static class Search
         /// no further than <see cref="SearchLimits.RankAllUpTo"/> entries) are ranked all at once; many are read tier by tier,
         /// each in an index's order, stopping at the limit: exact titles (the key index), titles that start with the
         /// query (the key index when few do, else popularity order), then the other matches in popularity order.
+        /// No match at all (a misspelt word's exact phase) reads nothing more.
         /// </summary>
         private async Task<List<TDto>> TopAsync<T, TDto>(IReadRepository<T> repository, SearchMatch match, SearchPlan? rankBy,
             int take, SpecFactory<T, TDto> spec, CancellationToken cancellationToken) where T : CatalogItem
         {
-            if (await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken) <= limits.RankAllUpTo)
+            var count = await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken);
+            if (count == 0) return [];
+            if (count <= limits.RankAllUpTo)
                 return await repository.ListAsync(spec([index.Matching<T>(match)], rankBy, take), cancellationToken);
 
             var eachRow = index.MatchingEachRow<T>(match);
@@ -137,17 +140,23 @@ public static class Search
             return found;
         }
 
-        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
+        /// <summary>
+        /// Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count,
+        /// then name. At most two reads: exact and prefix names by key (when they fill the limit, no other artist can come before
+        /// them), else every artist the match with typos selects, of which those whose name (any spelling) matches without a typo
+        /// are ranked first and the rest follow by popularity: a typo never outranks a match without one.
+        /// </summary>
         private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
         {
-            // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
             var best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
-            if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
-            if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best.ConvertAll(a => a.Dto);
+            if (best.Count >= limit) return best.ConvertAll(a => a.Dto);
 
-            var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-            var more = ByPopularity(await artists.FindAsync(typos, cancellationToken)).Where(a => !seen.Contains(a.Key));
-            return [.. best.Select(a => a.Dto), .. more.Take(limit - best.Count).Select(a => a.Dto)];
+            var typos = await plan.WithTyposAsync(cancellationToken);
+            var found = await artists.FindAsync(typos ?? plan.Exact, cancellationToken);
+            if (typos is null) return Ranked(found, plan).Take(limit).Select(a => a.Dto).ToList();
+
+            var exact = found.ToLookup(a => a.Spellings.Any(name => plan.Exact.IsMatchOf(SearchText.Document(name))));
+            return [.. Ranked(exact[true], plan).Concat(ByPopularity(exact[false])).Take(limit).Select(a => a.Dto)];
         }
 
         private static IEnumerable<ArtistDirectory.Artist> Ranked(IEnumerable<ArtistDirectory.Artist> found, SearchPlan plan) =>
