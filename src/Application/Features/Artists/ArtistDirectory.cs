@@ -6,8 +6,8 @@ namespace MusicPlayer.Application.Features.Artists;
 /// <summary>Artists derived from songs and albums: matched by their name, counted over all of their items.</summary>
 public sealed class ArtistDirectory(ISearchIndex index)
 {
-    /// <summary>One artist of the catalog, with what ranks and sorts it, and every spelling of its name.</summary>
-    public sealed record Artist(string Key, ArtistDto Dto, int Likes, int Plays, IReadOnlyList<string> Spellings);
+    /// <summary>One artist of the catalog, with what ranks and sorts it.</summary>
+    public sealed record Artist(string Key, ArtistDto Dto, int Likes, int Plays);
 
     /// <summary>Every artist (null match) or those whose name <paramref name="match"/> matches, counted over all of their songs and albums.</summary>
     public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class ArtistDirectory(ISearchIndex index)
                 var name = g.OrderByDescending(s => s.SongCount + s.AlbumCount).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name;
                 return new Artist(g.Key,
                     new ArtistDto { Name = name, SongCount = g.Sum(s => s.SongCount), AlbumCount = g.Sum(s => s.AlbumCount) },
-                    g.Sum(s => s.Likes), g.Sum(s => s.Plays), [.. g.Select(s => s.Name)]);
+                    g.Sum(s => s.Likes), g.Sum(s => s.Plays));
             })
             .ToList();
 

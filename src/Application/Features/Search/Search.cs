@@ -140,23 +140,17 @@ public static class Search
             return found;
         }
 
-        /// <summary>
-        /// Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count,
-        /// then name. At most two reads: exact and prefix names by key (when they fill the limit, no other artist can come before
-        /// them), else every artist the match with typos selects, of which those whose name (any spelling) matches without a typo
-        /// are ranked first and the rest follow by popularity: a typo never outranks a match without one.
-        /// </summary>
+        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
         private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
         {
+            // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
             var best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
-            if (best.Count >= limit) return best.ConvertAll(a => a.Dto);
+            if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best.ConvertAll(a => a.Dto);
 
-            var typos = await plan.WithTyposAsync(cancellationToken);
-            var found = await artists.FindAsync(typos ?? plan.Exact, cancellationToken);
-            if (typos is null) return Ranked(found, plan).Take(limit).Select(a => a.Dto).ToList();
-
-            var exact = found.ToLookup(a => a.Spellings.Any(name => plan.Exact.IsMatchOf(SearchText.Document(name))));
-            return [.. Ranked(exact[true], plan).Concat(ByPopularity(exact[false])).Take(limit).Select(a => a.Dto)];
+            var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+            var more = ByPopularity(await artists.FindAsync(typos, cancellationToken)).Where(a => !seen.Contains(a.Key));
+            return [.. best.Select(a => a.Dto), .. more.Take(limit - best.Count).Select(a => a.Dto)];
         }
 
         private static IEnumerable<ArtistDirectory.Artist> Ranked(IEnumerable<ArtistDirectory.Artist> found, SearchPlan plan) =>
