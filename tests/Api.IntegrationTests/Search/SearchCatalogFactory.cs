@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicPlayer.Application.Common.Search;
@@ -16,12 +17,15 @@ namespace MusicPlayer.Api.IntegrationTests.Search;
 /// app's own context, so the index is written the way every write writes it.
 /// </summary>
 /// <param name="limits">How search bounds its work; null leaves the app's default.</param>
-public sealed class SearchCatalogFactory(SearchLimits? limits = null) : MusicPlayerFactory
+/// <param name="interceptor">An interceptor added to the app's database context (to see its commands); null for none.</param>
+public sealed class SearchCatalogFactory(SearchLimits? limits = null, IInterceptor? interceptor = null) : MusicPlayerFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         if (limits is not null) builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(limits)));
+        if (interceptor is not null)
+            builder.ConfigureServices(services => services.ConfigureDbContext<MusicPlayerDbContext>((_, options) => options.AddInterceptors(interceptor)));
     }
 
     /// <summary>(title, artist, likes, album or null).</summary>

@@ -110,11 +110,14 @@ public static class Search
         /// no further than <see cref="SearchLimits.RankAllUpTo"/> entries) are ranked all at once; many are read tier by tier,
         /// each in an index's order, stopping at the limit: exact titles (the key index), titles that start with the
         /// query (the key index when few do, else popularity order), then the other matches in popularity order.
+        /// No match at all (a misspelt word's exact phase) reads nothing more.
         /// </summary>
         private async Task<List<TDto>> TopAsync<T, TDto>(IReadRepository<T> repository, SearchMatch match, SearchPlan? rankBy,
             int take, SpecFactory<T, TDto> spec, CancellationToken cancellationToken) where T : CatalogItem
         {
-            if (await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken) <= limits.RankAllUpTo)
+            var count = await index.CountUpToAsync<T>(match, limits.RankAllUpTo + 1, cancellationToken);
+            if (count == 0) return [];
+            if (count <= limits.RankAllUpTo)
                 return await repository.ListAsync(spec([index.Matching<T>(match)], rankBy, take), cancellationToken);
 
             var eachRow = index.MatchingEachRow<T>(match);

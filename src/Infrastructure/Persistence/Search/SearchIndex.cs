@@ -147,25 +147,38 @@ internal sealed class SearchIndex(MusicPlayerDbContext context) : ISearchIndex
             context.Albums.AsNoTracking().Where(KeyStartsWith<Album>(nameof(CatalogItem.ArtistKey), keyPrefixes)),
             cancellationToken);
 
-    /// <summary>The songs and albums grouped by artist key and spelling (from the covering artist indexes), merged per spelling.</summary>
+    /// <summary>
+    /// The songs and albums grouped by artist key and spelling (from the covering artist indexes), in one query (the two
+    /// groupings joined by UNION ALL), merged per spelling.
+    /// </summary>
     private static async Task<IReadOnlyList<ArtistSpelling>> SpellingsAsync(IQueryable<Song> songs, IQueryable<Album> albums, CancellationToken cancellationToken)
     {
-        var songRows = await songs
+        var rows = await songs
             .GroupBy(s => new { s.ArtistKey, s.Artist })
-            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count(), Likes = g.Sum(s => s.LikeCount), Plays = g.Sum(s => s.PlayCount) })
-            .ToListAsync(cancellationToken);
-        var albumRows = await albums
-            .GroupBy(a => new { a.ArtistKey, a.Artist })
-            .Select(g => new { g.Key.ArtistKey, g.Key.Artist, Count = g.Count() })
+            .Select(g => new SpellingRow { Key = g.Key.ArtistKey, Name = g.Key.Artist, Songs = g.Count(), Albums = 0, Likes = g.Sum(s => s.LikeCount), Plays = g.Sum(s => s.PlayCount) })
+            .Concat(albums
+                .GroupBy(a => new { a.ArtistKey, a.Artist })
+                .Select(g => new SpellingRow { Key = g.Key.ArtistKey, Name = g.Key.Artist, Songs = 0, Albums = g.Count(), Likes = 0, Plays = 0 }))
             .ToListAsync(cancellationToken);
 
-        var spellings = songRows.ToDictionary(r => (r.ArtistKey, r.Artist), r => new ArtistSpelling(r.ArtistKey, r.Artist, r.Count, 0, r.Likes, r.Plays));
-        foreach (var row in albumRows)
+        var spellings = new Dictionary<(string, string), ArtistSpelling>();
+        foreach (var row in rows)
         {
-            spellings[(row.ArtistKey, row.Artist)] = spellings.TryGetValue((row.ArtistKey, row.Artist), out var spelling)
-                ? spelling with { AlbumCount = row.Count }
-                : new ArtistSpelling(row.ArtistKey, row.Artist, 0, row.Count, 0, 0);
+            spellings[(row.Key, row.Name)] = spellings.TryGetValue((row.Key, row.Name), out var spelling)
+                ? spelling with { SongCount = spelling.SongCount + row.Songs, AlbumCount = spelling.AlbumCount + row.Albums, Likes = spelling.Likes + row.Likes, Plays = spelling.Plays + row.Plays }
+                : new ArtistSpelling(row.Key, row.Name, row.Songs, row.Albums, row.Likes, row.Plays);
         }
         return [.. spellings.Values];
+    }
+
+    /// <summary>One row of <see cref="SpellingsAsync"/>: a spelling's songs (with their likes and plays) or its albums.</summary>
+    private sealed class SpellingRow
+    {
+        public required string Key { get; init; }
+        public required string Name { get; init; }
+        public int Songs { get; init; }
+        public int Albums { get; init; }
+        public int Likes { get; init; }
+        public int Plays { get; init; }
     }
 }

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MusicPlayer.Api.IntegrationTests.Support;
+
+namespace MusicPlayer.Api.IntegrationTests.Search;
+
+/// <summary>
+/// What a search reads, seen in the commands the app sends to its database: the work that bounds its speed (every
+/// command is a round trip and a statement to prepare), on both search paths' shared steps.
+/// </summary>
+public sealed class SearchReadsTests(SearchReadsTests.Catalog catalog) : IClassFixture<SearchReadsTests.Catalog>
+{
+    [Fact]
+    public async Task Search_MisspeltWord_ReadsSongRowsOnceForItsTypoMatchOnly()
+    {
+        var commands = await SearchAsync("metalica", "songs");
+
+        // The exact phase counts no match and reads no rows; the typo phase reads the songs once.
+        commands.Count(c => c.Contains("\"FileUrl\"", StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Search_Artists_GroupSongsAndAlbumsInOneCommand()
+    {
+        var commands = await SearchAsync("beatles", "artists");
+
+        var groupings = commands.Where(c => c.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
+        groupings.Should().NotBeEmpty().And.OnlyContain(c => c.Contains("UNION ALL", StringComparison.Ordinal)
+                                                             && c.Contains("\"Songs\"", StringComparison.Ordinal)
+                                                             && c.Contains("\"Albums\"", StringComparison.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<string>> SearchAsync(string q, string types)
+    {
+        catalog.Commands.Clear();
+        var response = await catalog.Factory.Anonymous().GetAsync($"/api/v1/search?q={q}&types={types}");
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty(types).GetArrayLength().Should().BePositive();
+        return catalog.Commands.Take();
+    }
+
+    /// <summary>The search catalog, its commands recorded.</summary>
+    public sealed class Catalog : IAsyncLifetime
+    {
+        public CommandLog Commands { get; } = new();
+
+        public SearchCatalogFactory Factory { get; }
+
+        public Catalog() => Factory = new SearchCatalogFactory(interceptor: Commands);
+
+        public async Task InitializeAsync()
+        {
+            await Factory.InitializeAsync();
+            await Factory.SeedAsync();
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    /// <summary>The text of every command that reads rows, in order, since the last <see cref="Clear"/>.</summary>
+    public sealed class CommandLog : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _commands = new();
+
+        public void Clear() => _commands.Clear();
+
+        public IReadOnlyList<string> Take() => [.. _commands];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            _commands.Enqueue(command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
