@@ -10,10 +10,10 @@ namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
 /// Statistics as grouped queries in the database. A user's plays in a range are read from the covering index
-/// on (user, playedAt, …); charts of a period sum the hourly aggregate, and all-time charts read songs by
+/// on (user, playedAt, …); charts of a period read their window's counters in rank order, and all-time charts read songs by
 /// their PlayCount index. Only grouped rows (at most one a day, ten a top, one page of a chart) come back.
 /// </summary>
-internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningStats
+internal sealed class ListeningStats(MusicPlayerDbContext context, ChartWindowCounters windows) : IListeningStats
 {
     private const int MinutesPerDay = 24 * 60;
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
@@ -68,10 +68,10 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         };
     }
 
-    public async Task<PagedResult<ChartSongDto>> ChartAsync(long? sinceHour, IPagedQuery page, CancellationToken cancellationToken)
+    public async Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken)
     {
         var skip = (int)Math.Min(((long)page.Page - 1) * page.PageSize, int.MaxValue);
-        if (sinceHour is not { } since)
+        if (windowHours is not { } hours)
         {
             var played = context.Songs.Where(s => s.PlayCount > 0);
             var count = await played.CountAsync(cancellationToken);
@@ -81,10 +81,12 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
             return new PagedResult<ChartSongDto>(items, page.Page, page.PageSize, count);
         }
 
-        var perSong = context.SongPlayHours.Where(h => h.Hour >= since)
-            .GroupBy(h => h.SongId)
-            .Select(g => new { SongId = g.Key, Plays = g.Sum(h => h.Plays) })
-            .Where(s => s.Plays > 0);
+        // The window is moved to the current hour first (a no-op but during the first request of an hour).
+        var start = ChartWindow.StartAt(currentHour, hours);
+        if (await context.ChartWindows.Where(w => w.Hours == hours).Select(w => w.StartHour).SingleAsync(cancellationToken) != start)
+            await windows.MoveAsync(hours, start, cancellationToken);
+
+        var perSong = context.SongPlayWindows.Where(w => w.Hours == hours && w.Plays > 0);
         var total = await perSong.CountAsync(cancellationToken);
         if (skip >= total) return new PagedResult<ChartSongDto>([], page.Page, page.PageSize, total);
         var ranked = await perSong.OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Skip(skip).Take(page.PageSize)

@@ -9,7 +9,7 @@ using MusicPlayer.Domain.History;
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
-/// Records plays, the songs' <c>PlayCount</c> and the hourly chart aggregate in one transaction. Each batch
+/// Records plays, the songs' <c>PlayCount</c>, the hourly aggregate and the chart windows in one transaction. Each batch
 /// first locks the user's row (as <see cref="LikeStore"/> does: a user's deletion waits for it, or it finds no
 /// user), then the batch's songs in id order (none can be deleted half-way, and two batches sharing songs
 /// queue instead of deadlocking). Duplicates are ignored by the database itself, against the unique index on
@@ -17,7 +17,7 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// Server an <c>INSERT … OUTPUT … WHERE NOT EXISTS</c> under a key-range lock (UPDLOCK, HOLDLOCK). Only the
 /// rows actually inserted move the counters, by set-based UPDATEs and an upsert of the aggregate.
 /// </summary>
-internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate gate) : IPlayStore
+internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate gate, ChartWindowCounters windows) : IPlayStore
 {
     // Seven values a row, at most two of them parameters: well under SQL Server's 2,100 parameters a command.
     private const int RowsPerInsert = 500;
@@ -59,6 +59,7 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Plays,
                 h => h.Plays - counted.Count(p => p.SongId == h.SongId && p.PlayedMinute / 60 == h.Hour)), cancellationToken);
         await context.SongPlayHours.Where(h => h.Plays <= 0 && songs.Contains(h.SongId)).ExecuteDeleteAsync(cancellationToken);
+        await windows.RemoveUserAsync(userId, await windows.LockStartsAsync(cancellationToken), cancellationToken);
         return await context.Plays.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -128,7 +129,7 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         return inserted;
     }
 
-    /// <summary>Adds counted plays to their songs' PlayCount and to the hourly aggregate: one UPDATE and one upsert.</summary>
+    /// <summary>Adds counted plays to their songs' PlayCount, the hourly aggregate and the chart windows: one UPDATE and two upserts.</summary>
     private async Task CountAsync(List<InsertedPlay> counted, CancellationToken cancellationToken)
     {
         if (counted.Count == 0) return;
@@ -138,16 +139,11 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         var update = $@"UPDATE ""Songs"" SET ""PlayCount"" = ""PlayCount"" + CASE ""Id"" {increments} END WHERE ""Id"" IN ({ids})";
         await context.Database.ExecuteSqlRawAsync(update, cancellationToken);
 
-        var hours = string.Join(", ", counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"({g.Key.SongId}, {g.Key.Hour}, {g.Count()})")));
-        var upsert = context.Database.IsSqlServer()
-            ? $@"MERGE ""SongPlayHours"" WITH (HOLDLOCK) AS h
-                 USING (VALUES {hours}) AS v (""SongId"", ""Hour"", ""Plays"") ON h.""SongId"" = v.""SongId"" AND h.""Hour"" = v.""Hour""
-                 WHEN MATCHED THEN UPDATE SET ""Plays"" = h.""Plays"" + v.""Plays""
-                 WHEN NOT MATCHED THEN INSERT (""SongId"", ""Hour"", ""Plays"") VALUES (v.""SongId"", v.""Hour"", v.""Plays"");"
-            : $@"INSERT INTO ""SongPlayHours"" (""SongId"", ""Hour"", ""Plays"") VALUES {hours}
-                 ON CONFLICT (""SongId"", ""Hour"") DO UPDATE SET ""Plays"" = ""SongPlayHours"".""Plays"" + excluded.""Plays""";
-        await context.Database.ExecuteSqlRawAsync(upsert, cancellationToken);
+        var hours = counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
+            .Select(g => (g.Key.SongId, g.Key.Hour, Plays: g.Count())).ToList();
+        await context.UpsertAddAsync("SongPlayHours", ["SongId", "Hour"], "VALUES " + string.Join(", ",
+            hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h.SongId}, {h.Hour}, {h.Plays})"))), cancellationToken);
+        await windows.AddAsync(hours, await windows.LockStartsAsync(cancellationToken), cancellationToken);
     }
 
     private sealed class SongDuration

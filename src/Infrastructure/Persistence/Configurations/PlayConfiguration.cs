@@ -39,3 +39,28 @@ internal sealed class SongPlayHourConfiguration : IEntityTypeConfiguration<SongP
         e.HasIndex(h => new { h.Hour, h.SongId, h.Plays });
     }
 }
+
+internal sealed class ChartWindowConfiguration : IEntityTypeConfiguration<ChartWindow>
+{
+    public void Configure(EntityTypeBuilder<ChartWindow> e)
+    {
+        e.ToTable("ChartWindows");
+        e.HasKey(w => w.Hours);
+        e.Property(w => w.Hours).ValueGeneratedNever();
+    }
+}
+
+internal sealed class SongPlayWindowConfiguration : IEntityTypeConfiguration<SongPlayWindow>
+{
+    public const string RankIndex = "IX_SongPlayWindows_Hours_Plays_SongId";
+
+    public void Configure(EntityTypeBuilder<SongPlayWindow> e)
+    {
+        e.ToTable("SongPlayWindows");
+        e.HasKey(w => new { w.Hours, w.SongId });
+        e.HasOne<ChartWindow>().WithMany().HasForeignKey(w => w.Hours).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Song>().WithMany().HasForeignKey(w => w.SongId).OnDelete(DeleteBehavior.Cascade);
+        // A chart page is a range of this index in its own order (most plays first, ties by id), read with LIMIT.
+        e.HasIndex(w => new { w.Hours, w.Plays, w.SongId }).IsDescending(false, true, false).HasDatabaseName(RankIndex);
+    }
+}
