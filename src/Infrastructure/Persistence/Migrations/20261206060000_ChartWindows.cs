@@ -42,12 +42,21 @@ public sealed class ChartWindows : Migration
             descending: [false, true, false]);
         migrationBuilder.CreateIndex("IX_SongPlayWindows_SongId", "SongPlayWindows", "SongId");
 
-        migrationBuilder.InsertData("ChartWindows", ["Hours", "StartHour"], new object[,] { { 24, 0L }, { 168, 0L }, { 720, 0L } });
-        migrationBuilder.Sql("""
-            INSERT INTO "SongPlayWindows" ("Hours", "SongId", "Plays")
-            SELECT w."Hours", h."SongId", SUM(h."Plays") FROM "SongPlayHours" h CROSS JOIN "ChartWindows" w
-            GROUP BY w."Hours", h."SongId" HAVING SUM(h."Plays") > 0
-            """);
+        var sql = migrationBuilder.IsSqlServer()
+            ? """
+              INSERT INTO [ChartWindows] ([Hours], [StartHour]) VALUES (24, 0), (168, 0), (720, 0);
+              INSERT INTO [SongPlayWindows] ([Hours], [SongId], [Plays])
+              SELECT w.[Hours], h.[SongId], SUM(h.[Plays]) FROM [SongPlayHours] h CROSS JOIN [ChartWindows] w
+              GROUP BY w.[Hours], h.[SongId] HAVING SUM(h.[Plays]) > 0;
+              """
+            : """
+              INSERT INTO "ChartWindows" ("Hours", "StartHour") VALUES (24, 0), (168, 0), (720, 0);
+              INSERT INTO "SongPlayWindows" ("Hours", "SongId", "Plays")
+              SELECT w."Hours", h."SongId", SUM(h."Plays") FROM "SongPlayHours" h CROSS JOIN "ChartWindows" w
+              GROUP BY w."Hours", h."SongId" HAVING SUM(h."Plays") > 0;
+              """;
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            migrationBuilder.Sql(statement + ";");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
