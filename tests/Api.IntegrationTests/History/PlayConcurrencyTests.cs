@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Api.IntegrationTests.Support;
+using MusicPlayer.Application.Features.History;
+using MusicPlayer.Domain.History;
 using MusicPlayer.Infrastructure.Persistence;
 
 namespace MusicPlayer.Api.IntegrationTests.History;
@@ -36,7 +38,7 @@ public sealed class PlayConcurrencyTests(MusicPlayerFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Record_ManyUsersOnTheSameSongs_CountersEqualRowsAndAggregate()
+    public async Task Record_ManyUsersOnTheSameSongs_CountersEqualRowsAggregateAndWindows()
     {
         var songIds = new List<int>();
         for (var i = 0; i < 5; i++) songIds.Add((await factory.AsAdmin().CreateSongAsync()).Id());
@@ -56,12 +58,25 @@ public sealed class PlayConcurrencyTests(MusicPlayerFactory factory) : IClassFix
                 accepted += (await user.RecordAsync(plays)).Accepted;
             }
             return accepted;
+        }).ToList();
+        // Meanwhile the day's window moves back and forth over the hours being played in (as reads in later or earlier hours move it).
+        var now = PlayRules.HourOf(DateTime.UtcNow);
+        var moves = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IListeningStats>()
+                    .ChartAsync(24, now + (i % 2 == 0 ? 12 : -12), new ListSongCharts.Query(), CancellationToken.None);
+            }
         });
 
         (await Task.WhenAll(runs)).Sum().Should().Be(6 * 10 * 8);
+        await moves;
         (await factory.PlayCountsAsync(songIds)).Should().HaveCount(songIds.Count)
             .And.OnlyContain(s => s.Counter == s.CountedRows && s.Counter == s.HourlyPlays)
             .And.Contain(s => s.Counter > 0);
+        (await factory.WindowMismatchesAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -91,6 +106,7 @@ public sealed class PlayConcurrencyTests(MusicPlayerFactory factory) : IClassFix
             var counts = await factory.PlayCountsAsync(songIds);
             counts.Should().OnlyContain(s => s.Counter == s.CountedRows && s.Counter == s.HourlyPlays, $"round {round}");
             counts.Select(s => s.Counter).Should().BeEquivalentTo([1, 0, 0], "only the other user's play is left");
+            (await factory.WindowMismatchesAsync()).Should().BeEmpty($"round {round}: the chart windows lose the user's plays too");
         }
 
         var chart = await (await factory.Anonymous().GetAsync($"{PlayCounts.SongCharts}?period=day&pageSize=100")).ShouldBeJsonAsync(HttpStatusCode.OK);
@@ -111,6 +127,8 @@ public sealed class PlayConcurrencyTests(MusicPlayerFactory factory) : IClassFix
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         (await db.Plays.CountAsync(p => p.SongId == doomed)).Should().Be(0);
         (await db.SongPlayHours.CountAsync(h => h.SongId == doomed)).Should().Be(0);
+        (await db.SongPlayWindows.CountAsync(w => w.SongId == doomed)).Should().Be(0);
+        (await factory.WindowMismatchesAsync()).Should().BeEmpty();
         (await factory.PlayCountsAsync([keep])).Single().Should().Be(new PlayCount(keep, 1, 1, 1));
         var history = await (await user.GetAsync(PlayCounts.MyHistory)).ShouldBeJsonAsync(HttpStatusCode.OK);
         history.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("song").Id()).Should().Equal(keep);
