@@ -50,6 +50,27 @@ public sealed class SongPlayHour
 }
 
 /// <summary>
+/// One user's plays in one UTC hour: counted plays and seconds of all plays, kept in the same transaction as the play
+/// rows (and taken off when a song goes). A user's per-day series in a zone whose offset is whole hours sums these
+/// (at most 24 rows a day) instead of reading every play.
+/// </summary>
+public sealed class UserPlayHour
+{
+    private UserPlayHour() { }
+
+    public int UserId { get; private set; }
+
+    /// <summary>Whole hours since the Unix epoch (UTC): <see cref="Play.PlayedMinute"/> / 60.</summary>
+    public long Hour { get; private set; }
+
+    /// <summary>Counted plays.</summary>
+    public int Plays { get; private set; }
+
+    /// <summary>Seconds played, over all plays.</summary>
+    public long Seconds { get; private set; }
+}
+
+/// <summary>
 /// A rolling chart window (the last 24, 168 or 720 hours): counted plays from the UTC hour
 /// <see cref="StartHour"/> on are in its <see cref="SongPlayWindow"/> counters. Plays move the counters in
 /// their own transaction; when the clock passes an hour the start moves on and the hours it leaves are

@@ -35,7 +35,7 @@ internal sealed class ChartWindowCounters(MusicPlayerDbContext context, SqliteWr
             .OrderBy(r => r.Hours).ThenBy(r => r.SongId)
             .Select(r => string.Create(CultureInfo.InvariantCulture, $"({r.Hours}, {r.SongId}, {r.Plays})"))
             .ToList();
-        return rows.Count == 0 ? Task.CompletedTask : context.UpsertAddAsync("SongPlayWindows", ["Hours", "SongId"], $"VALUES {string.Join(", ", rows)}", cancellationToken);
+        return rows.Count == 0 ? Task.CompletedTask : context.UpsertAddAsync("SongPlayWindows", ["Hours", "SongId"], ["Plays"], $"VALUES {string.Join(", ", rows)}", cancellationToken);
     }
 
     /// <summary>Takes a user's counted plays (about to be deleted) off every window they are in.</summary>
@@ -79,7 +79,7 @@ internal sealed class ChartWindowCounters(MusicPlayerDbContext context, SqliteWr
             }
             else
             {
-                await context.UpsertAddAsync("SongPlayWindows", ["Hours", "SongId"], string.Create(CultureInfo.InvariantCulture,
+                await context.UpsertAddAsync("SongPlayWindows", ["Hours", "SongId"], ["Plays"], string.Create(CultureInfo.InvariantCulture,
                     $"""
                     SELECT {hours} AS "Hours", h."SongId", SUM(h."Plays") AS "Plays" FROM "SongPlayHours" h
                     WHERE h."Hour" >= {startHour} AND h."Hour" < {old} GROUP BY h."SongId"
@@ -96,22 +96,24 @@ internal sealed class ChartWindowCounters(MusicPlayerDbContext context, SqliteWr
 internal static class CounterUpserts
 {
     /// <summary>
-    /// Adds the <c>Plays</c> of <paramref name="rows"/> (a <c>VALUES</c> list or a <c>SELECT</c> of the key columns then
-    /// <c>Plays</c>) to <paramref name="table"/>'s rows with the same key, inserting the missing ones: one statement.
+    /// Adds the <paramref name="values"/> columns of <paramref name="rows"/> (a <c>VALUES</c> list or a <c>SELECT</c> of the
+    /// key columns then the value columns) to <paramref name="table"/>'s rows with the same key, inserting the missing
+    /// ones: one statement.
     /// </summary>
-    public static Task<int> UpsertAddAsync(this DbContext context, string table, string[] keys, string rows, CancellationToken cancellationToken)
+    public static Task<int> UpsertAddAsync(this DbContext context, string table, string[] keys, string[] values, string rows, CancellationToken cancellationToken)
     {
-        var keyList = string.Join(", ", keys.Select(k => $"\"{k}\""));
+        static string List(IEnumerable<string> columns, string prefix = "") => string.Join(", ", columns.Select(c => $"{prefix}\"{c}\""));
+        var all = List(keys.Concat(values));
         var sql = context.Database.IsSqlServer()
             ? $"""
                MERGE "{table}" WITH (HOLDLOCK) AS t
-               USING ({rows}) AS v ({keyList}, "Plays") ON {string.Join(" AND ", keys.Select(k => $"t.\"{k}\" = v.\"{k}\""))}
-               WHEN MATCHED THEN UPDATE SET "Plays" = t."Plays" + v."Plays"
-               WHEN NOT MATCHED THEN INSERT ({keyList}, "Plays") VALUES ({string.Join(", ", keys.Select(k => $"v.\"{k}\""))}, v."Plays");
+               USING ({rows}) AS v ({all}) ON {string.Join(" AND ", keys.Select(k => $"t.\"{k}\" = v.\"{k}\""))}
+               WHEN MATCHED THEN UPDATE SET {string.Join(", ", values.Select(c => $"\"{c}\" = t.\"{c}\" + v.\"{c}\""))}
+               WHEN NOT MATCHED THEN INSERT ({all}) VALUES ({List(keys.Concat(values), "v.")});
                """
             : $"""
-               INSERT INTO "{table}" ({keyList}, "Plays") {rows}
-               ON CONFLICT ({keyList}) DO UPDATE SET "Plays" = "{table}"."Plays" + excluded."Plays"
+               INSERT INTO "{table}" ({all}) {rows}
+               ON CONFLICT ({List(keys)}) DO UPDATE SET {string.Join(", ", values.Select(c => $"\"{c}\" = \"{table}\".\"{c}\" + excluded.\"{c}\""))}
                """;
         // Built only from the callers' constant names and integers, never from input.
         return context.Database.ExecuteSqlRawAsync(sql, cancellationToken);

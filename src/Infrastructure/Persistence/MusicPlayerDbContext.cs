@@ -26,6 +26,7 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<PlaylistEntry> PlaylistEntries => Set<PlaylistEntry>();
     public DbSet<Play> Plays => Set<Play>();
     public DbSet<SongPlayHour> SongPlayHours => Set<SongPlayHour>();
+    public DbSet<UserPlayHour> UserPlayHours => Set<UserPlayHour>();
     public DbSet<ChartWindow> ChartWindows => Set<ChartWindow>();
     public DbSet<SongPlayWindow> SongPlayWindows => Set<SongPlayWindow>();
 

@@ -39,6 +39,7 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
             var inserted = new List<InsertedPlay>();
             foreach (var chunk in candidates.Chunk(RowsPerInsert))
                 inserted.AddRange(await InsertNewAsync(userId, chunk, durations, cancellationToken));
+            await AddUserHoursAsync(userId, inserted, cancellationToken);
             await CountAsync(inserted.Where(p => p.Counted).ToList(), cancellationToken);
             return new PlayBatchResult(inserted.Count, plays.Count - inserted.Count, []);
         }, cancellationToken), cancellationToken);
@@ -60,8 +61,25 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
                 h => h.Plays - counted.Count(p => p.SongId == h.SongId && p.PlayedMinute / 60 == h.Hour)), cancellationToken);
         await context.SongPlayHours.Where(h => h.Plays <= 0 && songs.Contains(h.SongId)).ExecuteDeleteAsync(cancellationToken);
         await windows.RemoveUserAsync(userId, await windows.LockStartsAsync(cancellationToken), cancellationToken);
+        await context.UserPlayHours.Where(h => h.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return await context.Plays.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // Deleting a song calls this inside its transaction, before the song's row (and so its plays) go.
+    public Task RemoveAllOfSongAsync(int songId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(async () =>
+        {
+            // Once the song's row is locked no batch with it is half-way: each either committed or waits and then finds no song.
+            await LockSongsAsync([songId], cancellationToken);
+            var plays = context.Plays.Where(p => p.SongId == songId);
+            var users = plays.Select(p => p.UserId);
+            await context.UserPlayHours.Where(h => users.Contains(h.UserId))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Plays, h => h.Plays - plays.Count(p => p.UserId == h.UserId && p.Counted && p.PlayedMinute / 60 == h.Hour))
+                    .SetProperty(h => h.Seconds, h => h.Seconds - plays.Where(p => p.UserId == h.UserId && p.PlayedMinute / 60 == h.Hour)
+                        .Sum(p => (long)p.SecondsPlayed)), cancellationToken);
+            return await context.UserPlayHours.Where(h => h.Plays == 0 && h.Seconds == 0 && users.Contains(h.UserId)).ExecuteDeleteAsync(cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The songs' durations, their rows locked in id order until the transaction ends (SQLite: the write gate already serialises).</summary>
     private async Task<Dictionary<int, int?>> LockSongsAsync(int[] songIds, CancellationToken cancellationToken)
@@ -102,13 +120,13 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         const string columns = @"""UserId"", ""SongId"", ""PlayedAt"", ""PlayedMinute"", ""SecondsPlayed"", ""Counted"", ""ClientPlayId""";
         var sql = sqlServer
             ? $@"INSERT INTO ""Plays"" ({columns})
-                 OUTPUT INSERTED.""SongId"", INSERTED.""Counted"", INSERTED.""PlayedMinute""
+                 OUTPUT INSERTED.""SongId"", INSERTED.""Counted"", INSERTED.""PlayedMinute"", INSERTED.""SecondsPlayed""
                  SELECT {columns} FROM (VALUES {rows}) AS v ({columns})
                  WHERE v.""ClientPlayId"" IS NULL OR NOT EXISTS (SELECT 1 FROM ""Plays"" AS p WITH (UPDLOCK, HOLDLOCK)
                      WHERE p.""UserId"" = v.""UserId"" AND p.""ClientPlayId"" = v.""ClientPlayId"")"
             : $@"INSERT INTO ""Plays"" ({columns}) VALUES {rows}
                  ON CONFLICT DO NOTHING
-                 RETURNING ""SongId"", ""Counted"", ""PlayedMinute""";
+                 RETURNING ""SongId"", ""Counted"", ""PlayedMinute"", ""SecondsPlayed""";
         // Plain ADO.NET on the transaction's connection: every batch's statement is new text, which EF would compile
         // and keep as a query of its own; this runs it as it is.
         await using var command = context.Database.GetDbConnection().CreateCommand();
@@ -125,8 +143,17 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         var inserted = new List<InsertedPlay>(plays.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2)));
+            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetInt32(3)));
         return inserted;
+    }
+
+    /// <summary>Adds the plays to the user's hourly aggregate (counted plays, seconds of all plays): one upsert.</summary>
+    private Task AddUserHoursAsync(int userId, List<InsertedPlay> inserted, CancellationToken cancellationToken)
+    {
+        if (inserted.Count == 0) return Task.CompletedTask;
+        var hours = inserted.GroupBy(p => p.PlayedMinute / 60).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"({userId}, {g.Key}, {g.Count(p => p.Counted)}, {g.Sum(p => (long)p.SecondsPlayed)})"));
+        return context.UpsertAddAsync("UserPlayHours", ["UserId", "Hour"], ["Plays", "Seconds"], "VALUES " + string.Join(", ", hours), cancellationToken);
     }
 
     /// <summary>Adds counted plays to their songs' PlayCount, the hourly aggregate and the chart windows: one UPDATE and two upserts.</summary>
@@ -141,7 +168,7 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
 
         var hours = counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
             .Select(g => (g.Key.SongId, g.Key.Hour, Plays: g.Count())).ToList();
-        await context.UpsertAddAsync("SongPlayHours", ["SongId", "Hour"], "VALUES " + string.Join(", ",
+        await context.UpsertAddAsync("SongPlayHours", ["SongId", "Hour"], ["Plays"], "VALUES " + string.Join(", ",
             hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h.SongId}, {h.Hour}, {h.Plays})"))), cancellationToken);
         await windows.AddAsync(hours, await windows.LockStartsAsync(cancellationToken), cancellationToken);
     }
@@ -152,5 +179,5 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         public int? Duration { get; init; }
     }
 
-    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute);
+    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute, int SecondsPlayed);
 }

@@ -82,6 +82,20 @@ public static class PlayCounts
         return mismatches;
     }
 
+    /// <summary>The users' hourly aggregates that differ from their plays grouped by UTC hour: (user, hour). Empty when exact.</summary>
+    public static async Task<List<(int UserId, long Hour)>> UserHourMismatchesAsync(this WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var expected = await db.Plays.GroupBy(p => new { p.UserId, Hour = p.PlayedMinute / 60 })
+            .Select(g => new { g.Key.UserId, g.Key.Hour, Plays = g.Count(p => p.Counted), Seconds = g.Sum(p => (long)p.SecondsPlayed) })
+            .ToDictionaryAsync(g => (g.UserId, g.Hour), g => (g.Plays, g.Seconds));
+        var stored = await db.UserPlayHours.Where(h => h.Plays != 0 || h.Seconds != 0)
+            .ToDictionaryAsync(h => (h.UserId, h.Hour), h => (h.Plays, h.Seconds));
+        return expected.Keys.Union(stored.Keys)
+            .Where(k => !expected.TryGetValue(k, out var e) || !stored.TryGetValue(k, out var s) || e != s).ToList();
+    }
+
     /// <summary>Counted plays per day of a stats response, by date.</summary>
     public static Dictionary<string, int> PlaysPerDay(this JsonElement stats) =>
         stats.GetProperty("perDay").EnumerateArray().ToDictionary(d => d.GetProperty("date").GetString()!, d => d.GetProperty("plays").GetInt32());
