@@ -11,7 +11,7 @@ namespace MusicPlayer.Bench.Seed;
 /// and the last 30 days. Songs are picked with a popularity skew (a few songs get most plays), about one play
 /// in four is a skip that does not count. Timestamps count back from the hour the seeder runs in, so charts
 /// and statistics of "the last week" find them. Then the songs' PlayCount and the hourly chart aggregate are
-/// derived from the rows in SQL, exactly as the app keeps them.
+/// derived from the rows in SQL, exactly as the app keeps them, and the chart windows from that.
 /// </summary>
 internal static class Plays
 {
@@ -54,8 +54,17 @@ internal static class Plays
         Execute(connection, """
             UPDATE "Songs" SET "PlayCount" = COALESCE((SELECT SUM(h."Plays") FROM "SongPlayHours" h WHERE h."SongId" = "Songs"."Id"), 0)
             """);
+        // The chart windows as of the seeding hour (a later first read moves them on, as the app does).
+        Execute(connection, string.Create(CultureInfo.InvariantCulture,
+            $"""UPDATE "ChartWindows" SET "StartHour" = {PlayRules.HourOf(now)} - "Hours" """));
+        Execute(connection, """
+            DELETE FROM "SongPlayWindows";
+            INSERT INTO "SongPlayWindows" ("Hours", "SongId", "Plays")
+            SELECT w."Hours", h."SongId", SUM(h."Plays") FROM "ChartWindows" w JOIN "SongPlayHours" h ON h."Hour" >= w."StartHour"
+            GROUP BY w."Hours", h."SongId"
+            """);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  plays       {heavy:N0} of them by user 2 (over 365 days), the rest by {o.Users:N0} users over 30 days; counters and hourly aggregate derived"));
+            $"  plays       {heavy:N0} of them by user 2 (over 365 days), the rest by {o.Users:N0} users over 30 days; counters, hourly aggregate and chart windows derived"));
     }
 
     /// <summary>How many songs' PlayCount differs from their counted play rows (0 when exact).</summary>

@@ -38,6 +38,7 @@ public static class DependencyInjection
             configuration.GetValue("RateLimiting:Comments:WindowSeconds", Application.Features.Comments.CommentLimit.DefaultWindowSeconds)));
         services.AddScoped<Application.Features.Playlists.IPlaylistStore, PlaylistStore>();
         services.AddScoped<Application.Features.History.IPlayStore, PlayStore>();
+        services.AddScoped<ChartWindowCounters>();
         services.AddScoped<Application.Features.History.IListeningStats, ListeningStats>();
         services.AddScoped<Application.Features.Stats.IOverviewCounts, OverviewCounts>();
         services.AddScoped<Application.Common.Search.ISearchIndex, Persistence.Search.SearchIndex>();

@@ -49,6 +49,63 @@ public sealed class SongPlayHour
     public int Plays { get; private set; }
 }
 
+/// <summary>
+/// One user's plays in one UTC hour: counted plays and seconds of all plays, kept in the same transaction as the play
+/// rows (and taken off when a song goes). A user's per-day series in a zone whose offset is whole hours sums these
+/// (at most 24 rows a day) instead of reading every play.
+/// </summary>
+public sealed class UserPlayHour
+{
+    private UserPlayHour() { }
+
+    public int UserId { get; private set; }
+
+    /// <summary>Whole hours since the Unix epoch (UTC): <see cref="Play.PlayedMinute"/> / 60.</summary>
+    public long Hour { get; private set; }
+
+    /// <summary>Counted plays.</summary>
+    public int Plays { get; private set; }
+
+    /// <summary>Seconds played, over all plays.</summary>
+    public long Seconds { get; private set; }
+}
+
+/// <summary>
+/// A rolling chart window (the last 24, 168 or 720 hours): counted plays from the UTC hour
+/// <see cref="StartHour"/> on are in its <see cref="SongPlayWindow"/> counters. Plays move the counters in
+/// their own transaction; when the clock passes an hour the start moves on and the hours it leaves are
+/// taken off, so a chart reads one sorted row per song instead of summing hours.
+/// </summary>
+public sealed class ChartWindow
+{
+    private ChartWindow() { }
+
+    /// <summary>The period's length in hours; the window's id.</summary>
+    public int Hours { get; private set; }
+
+    /// <summary>The first UTC hour (hours since the Unix epoch) the window's counters hold.</summary>
+    public long StartHour { get; private set; }
+
+    /// <summary>Every window's length in hours: the day, week and month charts.</summary>
+    public static readonly IReadOnlyList<int> Lengths = [24, 7 * 24, 30 * 24];
+
+    /// <summary>The start a window of <paramref name="hours"/> has during the UTC hour <paramref name="currentHour"/>.</summary>
+    public static long StartAt(long currentHour, int hours) => currentHour - hours;
+}
+
+/// <summary>Counted plays of one song in a <see cref="ChartWindow"/>; songs without plays there have no row.</summary>
+public sealed class SongPlayWindow
+{
+    private SongPlayWindow() { }
+
+    /// <summary>The <see cref="ChartWindow.Hours"/> of the window.</summary>
+    public int Hours { get; private set; }
+
+    public int SongId { get; private set; }
+
+    public int Plays { get; private set; }
+}
+
 /// <summary>The rules every recorded play follows.</summary>
 public static class PlayRules
 {

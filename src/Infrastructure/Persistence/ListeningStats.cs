@@ -9,11 +9,12 @@ using MusicPlayer.Domain.History;
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
-/// Statistics as grouped queries in the database. A user's plays in a range are read from the covering index
-/// on (user, playedAt, …); charts of a period sum the hourly aggregate, and all-time charts read songs by
+/// Statistics as grouped queries in the database. A user's days are summed from their hourly aggregate (or, in zones
+/// whose offset is not whole hours, from the covering index on (user, playedAt, …)); their counted plays per song are
+/// grouped in the order of the index on (user, song, playedAt, counted); charts of a period read their window's counters in rank order, and all-time charts read songs by
 /// their PlayCount index. Only grouped rows (at most one a day, ten a top, one page of a chart) come back.
 /// </summary>
-internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningStats
+internal sealed class ListeningStats(MusicPlayerDbContext context, ChartWindowCounters windows) : IListeningStats
 {
     private const int MinutesPerDay = 24 * 60;
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
@@ -23,15 +24,21 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         var plays = context.Plays.Where(p => p.UserId == userId && p.PlayedAt >= days.StartUtc && p.PlayedAt < days.EndUtc);
         var counted = plays.Where(p => p.Counted);
 
-        // Within a segment the offset is constant, so the local day is integer arithmetic on the stored minute.
+        // Within a segment the offset is constant, so the local day is integer arithmetic: on the user's hourly aggregate
+        // when the segment's offset and bounds are whole hours (every hour then lies in one local day), else on the plays.
         var perDay = new Dictionary<int, (int Plays, long Seconds)>();
         foreach (var segment in days.Segments)
         {
-            var offset = segment.OffsetMinutes;
-            var rows = await plays.Where(p => p.PlayedAt >= segment.FromUtc && p.PlayedAt < segment.ToUtc)
-                .GroupBy(p => (p.PlayedMinute + offset) / MinutesPerDay)
-                .Select(g => new { Day = g.Key, Plays = g.Count(p => p.Counted), Seconds = g.Sum(p => (long)p.SecondsPlayed) })
-                .ToListAsync(cancellationToken);
+            var (offset, fromHour, toHour) = (segment.OffsetMinutes, PlayRules.HourOf(segment.FromUtc), PlayRules.HourOf(segment.ToUtc));
+            var rows = WholeHours(segment)
+                ? await context.UserPlayHours.Where(h => h.UserId == userId && h.Hour >= fromHour && h.Hour < toHour)
+                    .GroupBy(h => (h.Hour * 60 + offset) / MinutesPerDay)
+                    .Select(g => new DayRow(g.Key, g.Sum(h => h.Plays), g.Sum(h => h.Seconds)))
+                    .ToListAsync(cancellationToken)
+                : await plays.Where(p => p.PlayedAt >= segment.FromUtc && p.PlayedAt < segment.ToUtc)
+                    .GroupBy(p => (p.PlayedMinute + offset) / MinutesPerDay)
+                    .Select(g => new DayRow(g.Key, g.Count(p => p.Counted), g.Sum(p => (long)p.SecondsPlayed)))
+                    .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
                 var day = UnixEpochDay + (int)row.Day;
@@ -68,10 +75,10 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         };
     }
 
-    public async Task<PagedResult<ChartSongDto>> ChartAsync(long? sinceHour, IPagedQuery page, CancellationToken cancellationToken)
+    public async Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken)
     {
         var skip = (int)Math.Min(((long)page.Page - 1) * page.PageSize, int.MaxValue);
-        if (sinceHour is not { } since)
+        if (windowHours is not { } hours)
         {
             var played = context.Songs.Where(s => s.PlayCount > 0);
             var count = await played.CountAsync(cancellationToken);
@@ -81,10 +88,12 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
             return new PagedResult<ChartSongDto>(items, page.Page, page.PageSize, count);
         }
 
-        var perSong = context.SongPlayHours.Where(h => h.Hour >= since)
-            .GroupBy(h => h.SongId)
-            .Select(g => new { SongId = g.Key, Plays = g.Sum(h => h.Plays) })
-            .Where(s => s.Plays > 0);
+        // The window is moved to the current hour first (a no-op but during the first request of an hour).
+        var start = ChartWindow.StartAt(currentHour, hours);
+        if (await context.ChartWindows.Where(w => w.Hours == hours).Select(w => w.StartHour).SingleAsync(cancellationToken) != start)
+            await windows.MoveAsync(hours, start, cancellationToken);
+
+        var perSong = context.SongPlayWindows.Where(w => w.Hours == hours && w.Plays > 0);
         var total = await perSong.CountAsync(cancellationToken);
         if (skip >= total) return new PagedResult<ChartSongDto>([], page.Page, page.PageSize, total);
         var ranked = await perSong.OrderByDescending(s => s.Plays).ThenBy(s => s.SongId).Skip(skip).Take(page.PageSize)
@@ -92,6 +101,14 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
         var songs = await SongsAsync<ChartSongDto>(ranked.Select(s => s.SongId).ToList(), cancellationToken);
         return new PagedResult<ChartSongDto>(ranked.Select(s => songs[s.SongId] with { Plays = s.Plays }).ToList(), page.Page, page.PageSize, total);
     }
+
+    /// <summary>
+    /// Whether a segment can be read from hourly buckets: its offset is whole hours (true of most zones; not of, say,
+    /// Asia/Kolkata at +5:30 or Asia/Kathmandu at +5:45, whose local midnight falls within a UTC hour) and it starts and
+    /// ends on whole UTC hours.
+    /// </summary>
+    private static bool WholeHours(OffsetSegment segment) =>
+        segment.OffsetMinutes % 60 == 0 && segment.FromUtc.Ticks % TimeSpan.TicksPerHour == 0 && segment.ToUtc.Ticks % TimeSpan.TicksPerHour == 0;
 
     /// <summary>The names (artists or genres: grouped by their folded form, shown as first written) with the most counted plays.</summary>
     private static List<TopNameDto> TopNames(List<SongPlays> perSong, Func<SongPlays, string> key, Func<SongPlays, string> shown, int top) =>
@@ -103,6 +120,8 @@ internal sealed class ListeningStats(MusicPlayerDbContext context) : IListeningS
     private async Task<Dictionary<int, T>> SongsAsync<T>(List<int> ids, CancellationToken cancellationToken) where T : SongDto =>
         ids.Count == 0 ? [] : await context.Songs.Where(s => ids.Contains(s.Id)).Select(Mappings.Projection<Song, T>())
             .ToDictionaryAsync(s => s.Id, cancellationToken);
+
+    private sealed record DayRow(long Day, int Plays, long Seconds);
 
     private sealed record SongPlays(int SongId, int Plays, string ArtistKey, string Artist, string GenreKey, string Genre);
 }

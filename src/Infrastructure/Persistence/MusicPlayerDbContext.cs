@@ -26,6 +26,9 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<PlaylistEntry> PlaylistEntries => Set<PlaylistEntry>();
     public DbSet<Play> Plays => Set<Play>();
     public DbSet<SongPlayHour> SongPlayHours => Set<SongPlayHour>();
+    public DbSet<UserPlayHour> UserPlayHours => Set<UserPlayHour>();
+    public DbSet<ChartWindow> ChartWindows => Set<ChartWindow>();
+    public DbSet<SongPlayWindow> SongPlayWindows => Set<SongPlayWindow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);

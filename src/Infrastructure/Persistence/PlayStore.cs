@@ -9,7 +9,7 @@ using MusicPlayer.Domain.History;
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
-/// Records plays, the songs' <c>PlayCount</c> and the hourly chart aggregate in one transaction. Each batch
+/// Records plays, the songs' <c>PlayCount</c>, the hourly aggregate and the chart windows in one transaction. Each batch
 /// first locks the user's row (as <see cref="LikeStore"/> does: a user's deletion waits for it, or it finds no
 /// user), then the batch's songs in id order (none can be deleted half-way, and two batches sharing songs
 /// queue instead of deadlocking). Duplicates are ignored by the database itself, against the unique index on
@@ -17,7 +17,7 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// Server an <c>INSERT … OUTPUT … WHERE NOT EXISTS</c> under a key-range lock (UPDLOCK, HOLDLOCK). Only the
 /// rows actually inserted move the counters, by set-based UPDATEs and an upsert of the aggregate.
 /// </summary>
-internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate gate) : IPlayStore
+internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate gate, ChartWindowCounters windows) : IPlayStore
 {
     // Seven values a row, at most two of them parameters: well under SQL Server's 2,100 parameters a command.
     private const int RowsPerInsert = 500;
@@ -39,6 +39,7 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
             var inserted = new List<InsertedPlay>();
             foreach (var chunk in candidates.Chunk(RowsPerInsert))
                 inserted.AddRange(await InsertNewAsync(userId, chunk, durations, cancellationToken));
+            await AddUserHoursAsync(userId, inserted, cancellationToken);
             await CountAsync(inserted.Where(p => p.Counted).ToList(), cancellationToken);
             return new PlayBatchResult(inserted.Count, plays.Count - inserted.Count, []);
         }, cancellationToken), cancellationToken);
@@ -59,8 +60,26 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Plays,
                 h => h.Plays - counted.Count(p => p.SongId == h.SongId && p.PlayedMinute / 60 == h.Hour)), cancellationToken);
         await context.SongPlayHours.Where(h => h.Plays <= 0 && songs.Contains(h.SongId)).ExecuteDeleteAsync(cancellationToken);
+        await windows.RemoveUserAsync(userId, await windows.LockStartsAsync(cancellationToken), cancellationToken);
+        await context.UserPlayHours.Where(h => h.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return await context.Plays.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // Deleting a song calls this inside its transaction, before the song's row (and so its plays) go.
+    public Task RemoveAllOfSongAsync(int songId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(async () =>
+        {
+            // Once the song's row is locked no batch with it is half-way: each either committed or waits and then finds no song.
+            await LockSongsAsync([songId], cancellationToken);
+            var plays = context.Plays.Where(p => p.SongId == songId);
+            var users = plays.Select(p => p.UserId);
+            await context.UserPlayHours.Where(h => users.Contains(h.UserId))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Plays, h => h.Plays - plays.Count(p => p.UserId == h.UserId && p.Counted && p.PlayedMinute / 60 == h.Hour))
+                    .SetProperty(h => h.Seconds, h => h.Seconds - plays.Where(p => p.UserId == h.UserId && p.PlayedMinute / 60 == h.Hour)
+                        .Sum(p => (long)p.SecondsPlayed)), cancellationToken);
+            return await context.UserPlayHours.Where(h => h.Plays == 0 && h.Seconds == 0 && users.Contains(h.UserId)).ExecuteDeleteAsync(cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The songs' durations, their rows locked in id order until the transaction ends (SQLite: the write gate already serialises).</summary>
     private async Task<Dictionary<int, int?>> LockSongsAsync(int[] songIds, CancellationToken cancellationToken)
@@ -101,13 +120,13 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         const string columns = @"""UserId"", ""SongId"", ""PlayedAt"", ""PlayedMinute"", ""SecondsPlayed"", ""Counted"", ""ClientPlayId""";
         var sql = sqlServer
             ? $@"INSERT INTO ""Plays"" ({columns})
-                 OUTPUT INSERTED.""SongId"", INSERTED.""Counted"", INSERTED.""PlayedMinute""
+                 OUTPUT INSERTED.""SongId"", INSERTED.""Counted"", INSERTED.""PlayedMinute"", INSERTED.""SecondsPlayed""
                  SELECT {columns} FROM (VALUES {rows}) AS v ({columns})
                  WHERE v.""ClientPlayId"" IS NULL OR NOT EXISTS (SELECT 1 FROM ""Plays"" AS p WITH (UPDLOCK, HOLDLOCK)
                      WHERE p.""UserId"" = v.""UserId"" AND p.""ClientPlayId"" = v.""ClientPlayId"")"
             : $@"INSERT INTO ""Plays"" ({columns}) VALUES {rows}
                  ON CONFLICT DO NOTHING
-                 RETURNING ""SongId"", ""Counted"", ""PlayedMinute""";
+                 RETURNING ""SongId"", ""Counted"", ""PlayedMinute"", ""SecondsPlayed""";
         // Plain ADO.NET on the transaction's connection: every batch's statement is new text, which EF would compile
         // and keep as a query of its own; this runs it as it is.
         await using var command = context.Database.GetDbConnection().CreateCommand();
@@ -124,11 +143,20 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         var inserted = new List<InsertedPlay>(plays.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2)));
+            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetInt32(3)));
         return inserted;
     }
 
-    /// <summary>Adds counted plays to their songs' PlayCount and to the hourly aggregate: one UPDATE and one upsert.</summary>
+    /// <summary>Adds the plays to the user's hourly aggregate (counted plays, seconds of all plays): one upsert.</summary>
+    private Task AddUserHoursAsync(int userId, List<InsertedPlay> inserted, CancellationToken cancellationToken)
+    {
+        if (inserted.Count == 0) return Task.CompletedTask;
+        var hours = inserted.GroupBy(p => p.PlayedMinute / 60).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"({userId}, {g.Key}, {g.Count(p => p.Counted)}, {g.Sum(p => (long)p.SecondsPlayed)})"));
+        return context.UpsertAddAsync("UserPlayHours", ["UserId", "Hour"], ["Plays", "Seconds"], "VALUES " + string.Join(", ", hours), cancellationToken);
+    }
+
+    /// <summary>Adds counted plays to their songs' PlayCount, the hourly aggregate and the chart windows: one UPDATE and two upserts.</summary>
     private async Task CountAsync(List<InsertedPlay> counted, CancellationToken cancellationToken)
     {
         if (counted.Count == 0) return;
@@ -138,16 +166,11 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         var update = $@"UPDATE ""Songs"" SET ""PlayCount"" = ""PlayCount"" + CASE ""Id"" {increments} END WHERE ""Id"" IN ({ids})";
         await context.Database.ExecuteSqlRawAsync(update, cancellationToken);
 
-        var hours = string.Join(", ", counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"({g.Key.SongId}, {g.Key.Hour}, {g.Count()})")));
-        var upsert = context.Database.IsSqlServer()
-            ? $@"MERGE ""SongPlayHours"" WITH (HOLDLOCK) AS h
-                 USING (VALUES {hours}) AS v (""SongId"", ""Hour"", ""Plays"") ON h.""SongId"" = v.""SongId"" AND h.""Hour"" = v.""Hour""
-                 WHEN MATCHED THEN UPDATE SET ""Plays"" = h.""Plays"" + v.""Plays""
-                 WHEN NOT MATCHED THEN INSERT (""SongId"", ""Hour"", ""Plays"") VALUES (v.""SongId"", v.""Hour"", v.""Plays"");"
-            : $@"INSERT INTO ""SongPlayHours"" (""SongId"", ""Hour"", ""Plays"") VALUES {hours}
-                 ON CONFLICT (""SongId"", ""Hour"") DO UPDATE SET ""Plays"" = ""SongPlayHours"".""Plays"" + excluded.""Plays""";
-        await context.Database.ExecuteSqlRawAsync(upsert, cancellationToken);
+        var hours = counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
+            .Select(g => (g.Key.SongId, g.Key.Hour, Plays: g.Count())).ToList();
+        await context.UpsertAddAsync("SongPlayHours", ["SongId", "Hour"], ["Plays"], "VALUES " + string.Join(", ",
+            hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h.SongId}, {h.Hour}, {h.Plays})"))), cancellationToken);
+        await windows.AddAsync(hours, await windows.LockStartsAsync(cancellationToken), cancellationToken);
     }
 
     private sealed class SongDuration
@@ -156,5 +179,5 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         public int? Duration { get; init; }
     }
 
-    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute);
+    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute, int SecondsPlayed);
 }

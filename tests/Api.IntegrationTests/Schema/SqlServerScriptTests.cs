@@ -79,7 +79,8 @@ public sealed class SqlServerScriptTests
     public void Migrations_SqlServerScript_CreateEveryTableColumnKeyAndIndexOfTheModel()
     {
         using var context = Context();
-        var modelled = SchemaDescription.DescribeForSqlServer(context.Model.GetRelationalModel());
+        // The design-time model: the read-optimized one does not keep index column directions.
+        var modelled = SchemaDescription.DescribeForSqlServer(context.GetService<IDesignTimeModel>().Model.GetRelationalModel());
 
         var migrated = SchemaDescription.ReadSqlServerScript(MigrationScript());
 
@@ -176,7 +177,7 @@ internal static partial class SchemaDescription
     private static readonly Regex CreateIndex = new(@"^CREATE (?<unique>UNIQUE )?INDEX \[(?<name>[^\]]+)\] ON \[(?<table>[^\]]+)\] \((?<columns>[^)]*)\)(?: WHERE (?<filter>.+))?$", RegexOptions.Singleline);
     private static readonly Regex DropIndex = new(@"^DROP INDEX \[(?<name>[^\]]+)\] ON \[(?<table>[^\]]+)\]$");
     private static readonly Regex DropTable = new(@"^DROP TABLE \[(?<table>[^\]]+)\]$");
-    private static readonly Regex DataUpdate = new(@"^UPDATE \[[^\]]+\] SET ", RegexOptions.Singleline);
+    private static readonly Regex DataUpdate = new(@"^(?:UPDATE \[[^\]]+\] SET |INSERT INTO \[[^\]]+\] )", RegexOptions.Singleline);
     private static readonly Regex RenameColumn = new(@"^EXEC sp_rename N'\[(?<table>[^\]]+)\]\.\[(?<name>[^\]]+)\]', N'(?<newName>[^']+)', 'COLUMN'$");
     private static readonly Regex AddColumn = new(@"^ALTER TABLE \[(?<table>[^\]]+)\] ADD (?<column>\[.+)$", RegexOptions.Singleline);
     private static readonly Regex Column = new(@"^\[(?<name>[^\]]+)\] (?<type>[a-z0-9]+(?:\([^)]*\))?) (?<null>NOT NULL|NULL)(?<rest>.*)$");
@@ -291,14 +292,15 @@ internal static partial class SchemaDescription
                         _ => "NO ACTION",
                     }));
             foreach (var index in table.Indexes)
-                lines.Add(IndexLine(table.Name, index.Name, index.Columns.Select(c => c.Name), index.IsUnique, index.Filter));
+                lines.Add(IndexLine(table.Name, index.Name,
+                    index.Columns.Select((c, i) => index.MappedIndexes.First().IsDescending is { } descending && descending[i] ? c.Name + " DESC" : c.Name), index.IsUnique, index.Filter));
         }
 
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
 
-    private static IEnumerable<string> Names(string list) => list.Split(',').Select(n => n.Trim().Trim('[', ']'));
+    private static IEnumerable<string> Names(string list) => list.Split(',').Select(n => n.Trim().Replace("[", "").Replace("]", ""));
 
     private static string ColumnLine(string table, string column, string type, bool nullable, string rest) =>
         $"column {table}.{column} type={type} {(nullable ? "NULL" : "NOT NULL")}{(rest.Length > 0 ? " " + rest : "")}";

@@ -60,6 +60,42 @@ public static class PlayCounts
             .ToListAsync();
     }
 
+    /// <summary>
+    /// Every chart window's counters that differ from what they must be, the hourly aggregate summed per song from the
+    /// window's start on (songs without plays there have no row): (window hours, song, counter, expected). Empty when exact.
+    /// </summary>
+    public static async Task<List<(int Hours, int SongId, int Counter, int Expected)>> WindowMismatchesAsync(this WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var mismatches = new List<(int, int, int, int)>();
+        foreach (var window in await db.ChartWindows.AsNoTracking().ToListAsync())
+        {
+            var expected = await db.SongPlayHours.Where(h => h.Hour >= window.StartHour).GroupBy(h => h.SongId)
+                .Select(g => new { SongId = g.Key, Plays = g.Sum(h => h.Plays) }).Where(g => g.Plays > 0)
+                .ToDictionaryAsync(g => g.SongId, g => g.Plays);
+            var counters = await db.SongPlayWindows.Where(w => w.Hours == window.Hours).ToDictionaryAsync(w => w.SongId, w => w.Plays);
+            foreach (var songId in expected.Keys.Union(counters.Keys))
+                if (counters.GetValueOrDefault(songId, -1) != expected.GetValueOrDefault(songId, -1))
+                    mismatches.Add((window.Hours, songId, counters.GetValueOrDefault(songId), expected.GetValueOrDefault(songId)));
+        }
+        return mismatches;
+    }
+
+    /// <summary>The users' hourly aggregates that differ from their plays grouped by UTC hour: (user, hour). Empty when exact.</summary>
+    public static async Task<List<(int UserId, long Hour)>> UserHourMismatchesAsync(this WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var expected = await db.Plays.GroupBy(p => new { p.UserId, Hour = p.PlayedMinute / 60 })
+            .Select(g => new { g.Key.UserId, g.Key.Hour, Plays = g.Count(p => p.Counted), Seconds = g.Sum(p => (long)p.SecondsPlayed) })
+            .ToDictionaryAsync(g => (g.UserId, g.Hour), g => (g.Plays, g.Seconds));
+        var stored = await db.UserPlayHours.Where(h => h.Plays != 0 || h.Seconds != 0)
+            .ToDictionaryAsync(h => (h.UserId, h.Hour), h => (h.Plays, h.Seconds));
+        return expected.Keys.Union(stored.Keys)
+            .Where(k => !expected.TryGetValue(k, out var e) || !stored.TryGetValue(k, out var s) || e != s).ToList();
+    }
+
     /// <summary>Counted plays per day of a stats response, by date.</summary>
     public static Dictionary<string, int> PlaysPerDay(this JsonElement stats) =>
         stats.GetProperty("perDay").EnumerateArray().ToDictionary(d => d.GetProperty("date").GetString()!, d => d.GetProperty("plays").GetInt32());

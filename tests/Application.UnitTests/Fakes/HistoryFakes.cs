@@ -15,7 +15,7 @@ public sealed class NoPlaysListeningStats : IListeningStats
             PerDay = Enumerable.Range(days.From.DayNumber, days.DayCount).Select(d => new DayStatsDto(DateOnly.FromDayNumber(d), 0, 0)).ToList(),
         });
 
-    public Task<PagedResult<ChartSongDto>> ChartAsync(long? sinceHour, IPagedQuery page, CancellationToken cancellationToken) =>
+    public Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken) =>
         Task.FromResult(new PagedResult<ChartSongDto>([], page.Page, page.PageSize, 0));
 }
 

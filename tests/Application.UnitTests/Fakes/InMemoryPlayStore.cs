@@ -24,4 +24,10 @@ public sealed class InMemoryPlayStore : IPlayStore
         Plays.RemoveAll(p => p.UserId == userId);
         return Task.CompletedTask;
     }
+
+    public Task RemoveAllOfSongAsync(int songId, CancellationToken cancellationToken)
+    {
+        Plays.RemoveAll(p => p.Play.SongId == songId);
+        return Task.CompletedTask;
+    }
 }

@@ -4,7 +4,7 @@ namespace MusicPlayer.Application.Features.History;
 
 /// <summary>
 /// Statistics over plays, computed by the database: grouped queries over indexed columns (the plays of one
-/// user in a date range, or the hourly chart aggregate), never by loading plays into memory.
+/// user in a date range, or the chart windows' counters), never by loading plays into memory.
 /// </summary>
 public interface IListeningStats
 {
@@ -12,8 +12,10 @@ public interface IListeningStats
     Task<ListeningStatsDto> ForUserAsync(int userId, LocalDays days, int top, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Songs by counted plays since the UTC hour <paramref name="sinceHour"/> (hours since the Unix epoch), or
-    /// of all time when null; most played first, ties by id. Songs without a play in the period are not on it.
+    /// Songs by counted plays in the rolling window of <paramref name="windowHours"/> hours as it stands during the UTC
+    /// hour <paramref name="currentHour"/> (hours since the Unix epoch): from the hour <paramref name="windowHours"/>
+    /// before it on. Of all time when <paramref name="windowHours"/> is null. Most played first, ties by id; songs
+    /// without a play in the period are not on it.
     /// </summary>
-    Task<PagedResult<ChartSongDto>> ChartAsync(long? sinceHour, IPagedQuery page, CancellationToken cancellationToken);
+    Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken);
 }

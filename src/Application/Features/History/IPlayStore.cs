@@ -1,7 +1,7 @@
 namespace MusicPlayer.Application.Features.History;
 
 /// <summary>
-/// Plays and what is derived from them (the songs' <c>PlayCount</c>, the hourly chart aggregate),
+/// Plays and what is derived from them (the songs' <c>PlayCount</c>, the hourly aggregates, the chart windows),
 /// written together in one transaction by set-based statements in the database, never read-modify-write here.
 /// </summary>
 public interface IPlayStore
@@ -16,6 +16,9 @@ public interface IPlayStore
 
     /// <summary>Removes every play of a user (who is about to be deleted), taking them off the counters and the aggregate.</summary>
     Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the plays of a song (about to be deleted, which deletes them) off its listeners' hourly aggregates.</summary>
+    Task RemoveAllOfSongAsync(int songId, CancellationToken cancellationToken);
 }
 
 /// <summary>One play to record; <paramref name="PlayedAt"/> is UTC.</summary>

@@ -9,16 +9,17 @@ namespace MusicPlayer.Application.Features.History;
 /// <summary>
 /// The most played songs of a rolling period (the last 24 hours, 7 or 30 days) or of all time, by counted
 /// plays, each with its plays in the period. Public. Periods are whole UTC hours: the window starts at the
-/// top of the hour the period began in, so it spans at most one hour more than the period. Pages are
-/// served from a <see cref="ResultCache{TKey, TResult}"/> while nothing changed.
+/// top of the hour the period began in, so it spans at most one hour more than the period. A period's page is
+/// read from its maintained window counters in rank order (no sum over plays or hours per request), uncached.
 /// </summary>
 public static class ListSongCharts
 {
-    public static readonly IReadOnlyDictionary<string, TimeSpan?> Periods = new Dictionary<string, TimeSpan?>
+    /// <summary>Each period's rolling window in hours (see <see cref="ChartWindow.Lengths"/>); null for all time.</summary>
+    public static readonly IReadOnlyDictionary<string, int?> Periods = new Dictionary<string, int?>
     {
-        ["day"] = TimeSpan.FromDays(1),
-        ["week"] = TimeSpan.FromDays(7),
-        ["month"] = TimeSpan.FromDays(30),
+        ["day"] = 24,
+        ["week"] = 7 * 24,
+        ["month"] = 30 * 24,
         ["all"] = null,
     };
 
@@ -40,16 +41,12 @@ public static class ListSongCharts
         }
     }
 
-    /// <summary>What a chart page depends on besides the data.</summary>
-    public sealed record CacheKey(long? SinceHour, int Page, int PageSize);
-
-    internal sealed class Handler(IListeningStats stats, ResultCache<ListSongCharts.CacheKey, PagedResult<ChartSongDto>> cache, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, PagedResult<ChartSongDto>>
+    internal sealed class Handler(IListeningStats stats, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, PagedResult<ChartSongDto>>
     {
         public async Task<PagedResult<ChartSongDto>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var period = Periods[request.Period ?? "week"];
-            long? sinceHour = period is { } length ? PlayRules.HourOf(clock.GetUtcNow().UtcDateTime - length) : null;
-            var page = await cache.GetAsync(new CacheKey(sinceHour, request.Page, request.PageSize), () => stats.ChartAsync(sinceHour, request, cancellationToken));
+            var currentHour = PlayRules.HourOf(clock.GetUtcNow().UtcDateTime);
+            var page = await stats.ChartAsync(Periods[request.Period ?? "week"], currentHour, request, cancellationToken);
             return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
         }
     }

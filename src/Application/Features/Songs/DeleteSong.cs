@@ -3,6 +3,7 @@ using MediatR;
 using MusicPlayer.Application.Common.Audio;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Playlists;
 using MusicPlayer.Domain.Catalog;
 
@@ -14,7 +15,7 @@ public static class DeleteSong
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command(int Id) : IRequest, IChangesCatalog;
 
-    internal sealed class Handler(IRepository<Song> songs, IPlaylistStore playlists, ITransactions transactions, AudioLibrary library,
+    internal sealed class Handler(IRepository<Song> songs, IPlaylistStore playlists, IPlayStore plays, ITransactions transactions, AudioLibrary library,
         TimeProvider clock) : AsyncRequestHandler<Command>
     {
         protected override async Task Handle(Command request, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public static class DeleteSong
             await transactions.RunAsync(async () =>
             {
                 await playlists.RemoveSongEverywhereAsync(song.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                await plays.RemoveAllOfSongAsync(song.Id, cancellationToken);
                 songs.Remove(song);
                 await songs.SaveChangesAsync(cancellationToken);
             }, cancellationToken);

@@ -65,5 +65,7 @@ public sealed class RecordPlaysTests
             Task.FromResult(PlayBatchResult.Unknown(plays.Select(p => p.SongId).Distinct().ToList()));
 
         public Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RemoveAllOfSongAsync(int songId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ public sealed class DeleteSongTests
     private readonly InMemoryRepository<Playlist> _playlists = new();
     private readonly InMemoryRepository<PlaylistEntry> _entries = new();
 
-    private Task Handle(int id) => new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(_playlists, _entries, _songs), new ImmediateTransactions(),
+    private Task Handle(int id) => new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(_playlists, _entries, _songs), new InMemoryPlayStore(), new ImmediateTransactions(),
         _audio.Library(), TimeProvider.System).Handle(new DeleteSong.Command(id), CancellationToken.None);
 
     [Fact]

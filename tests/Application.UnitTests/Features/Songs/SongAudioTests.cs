@@ -113,7 +113,7 @@ public sealed class SongAudioTests
         album.SetCover(cover, TestData.Now);
         _albums.Seed(album);
 
-        await new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(new(), new(), _songs), new ImmediateTransactions(), _audio.Library(),
+        await new DeleteSong.Handler(_songs, new InMemoryPlaylistStore(new(), new(), _songs), new InMemoryPlayStore(), new ImmediateTransactions(), _audio.Library(),
             TimeProvider.System).Handle(new DeleteSong.Command(song.Id), CancellationToken.None);
 
         _audio.Store.Keys.Should().ContainSingle().Which.Should().Be(cover.StorageKey);
