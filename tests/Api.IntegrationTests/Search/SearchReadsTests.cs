@@ -32,11 +32,41 @@ public sealed class SearchReadsTests(SearchReadsTests.Catalog catalog) : IClassF
                                                              && c.Contains("\"Albums\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Search_MisspeltWordOfEveryType_ReadsArtistsForTheTypoMatchOnly()
+    {
+        var commands = await SearchAsync("metalica", "songs,albums,artists");
+
+        // No song or album matches without a typo, so no artist name can: artists are grouped once, for the typo match.
+        commands.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/songs?q=yesterday")]
+    [InlineData("/api/v1/songs?q=metalica")]
+    [InlineData("/api/v1/albums?q=help")]
+    public async Task List_QAlone_TotalIsTheIndexCountAndTheSameAsWithAFilterThatKeepsEveryRow(string path)
+    {
+        catalog.Commands.Clear();
+        var alone = await (await catalog.Factory.Anonymous().GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var commands = catalog.Commands.Take();
+        // Every catalog item is Rock: the genre filter keeps the same rows, and its total is counted over them.
+        var filtered = await (await catalog.Factory.Anonymous().GetAsync(path + "&genre=rock")).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        alone.GetProperty("totalCount").GetInt32().Should().BePositive().And.Be(filtered.GetProperty("totalCount").GetInt32());
+        alone.GetProperty("items").EnumerateArray().Select(i => i.Id()).Should().Equal(filtered.GetProperty("items").EnumerateArray().Select(i => i.Id()));
+        if (TestDatabase.Provider == TestDatabase.Sqlite)
+            commands.Should().Contain(c => c.Contains("count(*)", StringComparison.Ordinal) && c.Contains("Fts\" MATCH", StringComparison.Ordinal)
+                                           && !c.Contains("FROM \"Songs\"", StringComparison.Ordinal) && !c.Contains("FROM \"Albums\"", StringComparison.Ordinal),
+                "the total is counted on the FTS table alone");
+    }
+
     private async Task<IReadOnlyList<string>> SearchAsync(string q, string types)
     {
         catalog.Commands.Clear();
         var response = await catalog.Factory.Anonymous().GetAsync($"/api/v1/search?q={q}&types={types}");
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty(types).GetArrayLength().Should().BePositive();
+        var result = await response.ShouldBeJsonAsync(HttpStatusCode.OK);
+        foreach (var type in types.Split(',')) result.GetProperty(type).GetArrayLength().Should().BePositive();
         return catalog.Commands.Take();
     }
 

@@ -22,6 +22,6 @@ public static class ListAlbums
     internal sealed class Handler(IReadRepository<Album> albums, CatalogSearch search) : IRequestHandler<Query, PagedResult<AlbumDto>>
     {
         public async Task<PagedResult<AlbumDto>> Handle(Query request, CancellationToken cancellationToken) =>
-            await albums.PageAsync(new Spec(request, await search.MatchAsync<Album>(request.Q, cancellationToken)), request, cancellationToken);
+            await search.PageAsync(albums, request, match => new Spec(request, match), cancellationToken);
     }
 }

@@ -25,6 +25,9 @@ public abstract record CatalogListQuery : IPagedQuery
 
     /// <summary>Sort key; a leading '-' sorts descending.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>Whether the list is filtered by anything besides <see cref="Q"/>.</summary>
+    public virtual bool HasFilters() => Text.Clean(Genre) is not null || Text.Clean(Artist) is not null;
 }
 
 /// <summary>Validates the shared list parameters against the sort keys a list accepts.</summary>
@@ -41,16 +44,28 @@ public abstract class CatalogListQueryValidator<T> : RequestValidator<T> where T
 }
 
 /// <summary>
-/// What a list's <c>q</c> selects: the search machinery's match (typos forgiven), or nothing at all when the
-/// query has no word (only punctuation).
+/// A list's <c>q</c>: the search machinery's match (typos forgiven) selects the rows, which keep the list's own sort.
 /// </summary>
 public sealed class CatalogSearch(SearchPlanner planner, ISearchIndex index)
 {
-    public async Task<Expression<Func<T, bool>>?> MatchAsync<T>(string? q, CancellationToken cancellationToken) where T : CatalogItem
+    /// <summary>
+    /// One page of the list <paramref name="spec"/> makes for what <see cref="CatalogListQuery.Q"/> selects (null without a
+    /// <c>q</c>); a <c>q</c> without any word selects nothing. When <c>q</c> is the only filter, the total is what the search
+    /// index counts for the match, without reading the rows (SQLite: the FTS table alone), which select the same items.
+    /// </summary>
+    public async Task<PagedResult<TDto>> PageAsync<T, TDto>(IReadRepository<T> repository, CatalogListQuery query,
+        Func<Expression<Func<T, bool>>?, Specification<T, TDto>> spec, CancellationToken cancellationToken) where T : CatalogItem
     {
-        if (string.IsNullOrWhiteSpace(q)) return null;
-        if (planner.Plan(q) is not { } plan) return _ => false;
-        return index.Matching<T>(await plan.WithTyposAsync(cancellationToken) ?? plan.Exact);
+        if (string.IsNullOrWhiteSpace(query.Q)) return await repository.PageAsync(spec(null), query, cancellationToken);
+        if (planner.Plan(query.Q) is not { } plan) return new PagedResult<TDto>([], query.Page, query.PageSize, 0);
+
+        var match = await plan.WithTyposAsync(cancellationToken) ?? plan.Exact;
+        var specification = spec(index.Matching<T>(match));
+        if (query.HasFilters()) return await repository.PageAsync(specification, query, cancellationToken);
+
+        var total = await index.CountUpToAsync<T>(match, int.MaxValue, cancellationToken);
+        var items = specification.Skip < total ? await repository.ListAsync(specification, cancellationToken) : [];
+        return new PagedResult<TDto>(items, query.Page, query.PageSize, total);
     }
 }
 

@@ -76,32 +76,38 @@ public static class Search
             var types = request.TypeSet();
             var limit = request.Limit;
 
+            var (foundSongs, exactSongs) = types.Contains(Songs)
+                ? await RankAsync(songs, plan, limit, (c, r, n) => new SongSearchSpec(c, r, n), s => s.Id, cancellationToken)
+                : ([], -1);
+            var (foundAlbums, exactAlbums) = types.Contains(Albums)
+                ? await RankAsync(albums, plan, limit, (c, r, n) => new AlbumSearchSpec(c, r, n), a => a.Id, cancellationToken)
+                : ([], -1);
+            // An artist's name is in the documents of its songs and albums: when neither matches without a typo, no name does.
+            var noExactName = exactSongs == 0 && exactAlbums == 0;
             return new SearchResultDto
             {
-                Songs = types.Contains(Songs)
-                    ? (await RankAsync(songs, plan, limit, (c, r, n) => new SongSearchSpec(c, r, n), s => s.Id, cancellationToken)).WithUrls(urls)
-                    : [],
-                Albums = types.Contains(Albums)
-                    ? await RankAsync(albums, plan, limit, (c, r, n) => new AlbumSearchSpec(c, r, n), a => a.Id, cancellationToken)
-                    : [],
-                Artists = types.Contains(Artists) ? await RankArtistsAsync(plan, limit, cancellationToken) : [],
+                Songs = foundSongs.WithUrls(urls),
+                Albums = foundAlbums,
+                Artists = types.Contains(Artists) ? await RankArtistsAsync(plan, limit, noExactName, cancellationToken) : [],
             };
         }
 
         /// <summary>
         /// Exact words first (ranked in the query); only when they are fewer than the limit, the typo matches
-        /// after them, by popularity: a typo never outranks a match without one.
+        /// after them, by popularity: a typo never outranks a match without one. Also says how many of the
+        /// results match without a typo (none only when nothing does).
         /// </summary>
-        private async Task<List<TDto>> RankAsync<T, TDto>(IReadRepository<T> repository, SearchPlan plan, int limit,
+        private async Task<(List<TDto> Found, int Exact)> RankAsync<T, TDto>(IReadRepository<T> repository, SearchPlan plan, int limit,
             SpecFactory<T, TDto> spec, Func<TDto, int> id, CancellationToken cancellationToken) where T : CatalogItem
         {
             var best = await TopAsync(repository, plan.Exact, plan, limit, spec, cancellationToken);
-            if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best;
+            var exact = best.Count;
+            if (exact >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return (best, exact);
 
             var seen = best.Select(id).ToHashSet();
             var more = await TopAsync(repository, typos, null, limit + best.Count, spec, cancellationToken);
             best.AddRange(more.Where(m => !seen.Contains(id(m))).Take(limit - best.Count));
-            return best;
+            return (best, exact);
         }
 
         /// <summary>
@@ -140,12 +146,19 @@ public static class Search
             return found;
         }
 
-        /// <summary>Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.</summary>
-        private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, CancellationToken cancellationToken)
+        /// <summary>
+        /// Artists whose name matches, ranked like the rest; ties by their songs' likes, then their songs' plays, then their song count, then name.
+        /// <paramref name="noExactName"/>: the search already knows that no name matches without a typo (it reads none).
+        /// </summary>
+        private async Task<List<ArtistDto>> RankArtistsAsync(SearchPlan plan, int limit, bool noExactName, CancellationToken cancellationToken)
         {
-            // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
-            var best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
-            if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            List<ArtistDirectory.Artist> best = [];
+            if (!noExactName)
+            {
+                // Exact and prefix names first, read by key: when they fill the limit, no other artist can come before them.
+                best = Ranked(await artists.FindByKeyAsync([plan.Key, plan.KeyAfterArticle], plan.Exact, cancellationToken), plan).Take(limit).ToList();
+                if (best.Count < limit) best = Ranked(await artists.FindAsync(plan.Exact, cancellationToken), plan).Take(limit).ToList();
+            }
             if (best.Count >= limit || await plan.WithTyposAsync(cancellationToken) is not { } typos) return best.ConvertAll(a => a.Dto);
 
             var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);

@@ -15,6 +15,8 @@ public static class ListSongs
     {
         /// <summary>Only songs on this album.</summary>
         public int? AlbumId { get; init; }
+
+        public override bool HasFilters() => base.HasFilters() || AlbumId is not null;
     }
 
     public sealed class Validator : CatalogListQueryValidator<Query>
@@ -54,8 +56,7 @@ public static class ListSongs
     {
         public async Task<PagedResult<SongDto>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var match = await search.MatchAsync<Song>(request.Q, cancellationToken);
-            var page = await songs.PageAsync(new Spec(request, match), request, cancellationToken);
+            var page = await search.PageAsync(songs, request, match => new Spec(request, match), cancellationToken);
             return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
         }
     }
