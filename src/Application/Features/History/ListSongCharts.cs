@@ -14,7 +14,7 @@ namespace MusicPlayer.Application.Features.History;
 /// </summary>
 public static class ListSongCharts
 {
-    /// <summary>Each period's rolling window in hours (see <see cref="ChartWindow.Lengths"/>); null for all time.</summary>
+    /// <summary>Each period's rolling window in hours (a <see cref="ChartWindow"/> each, created by the ChartWindows migration); null for all time.</summary>
     public static readonly IReadOnlyDictionary<string, int?> Periods = new Dictionary<string, int?>
     {
         ["day"] = 24,
