@@ -10,7 +10,7 @@ namespace MusicPlayer.Bench.Seed;
 /// listener) has <c>--heavy-plays</c> spread over the last 365 days, and the rest are spread over every user
 /// and the last 30 days. Songs are picked with a popularity skew (a few songs get most plays), about one play
 /// in four is a skip that does not count. Timestamps count back from the hour the seeder runs in, so charts
-/// and statistics of "the last week" find them. Then the songs' PlayCount and the hourly chart aggregate are
+/// and statistics of "the last week" find them. Then the songs' PlayCount, the songs' and users' hourly aggregates are
 /// derived from the rows in SQL, exactly as the app keeps them, and the chart windows from that.
 /// </summary>
 internal static class Plays
@@ -54,6 +54,10 @@ internal static class Plays
         Execute(connection, """
             UPDATE "Songs" SET "PlayCount" = COALESCE((SELECT SUM(h."Plays") FROM "SongPlayHours" h WHERE h."SongId" = "Songs"."Id"), 0)
             """);
+        Execute(connection, """
+            INSERT INTO "UserPlayHours" ("UserId", "Hour", "Plays", "Seconds")
+            SELECT "UserId", "PlayedMinute" / 60, SUM("Counted"), SUM("SecondsPlayed") FROM "Plays" GROUP BY "UserId", "PlayedMinute" / 60
+            """);
         // The chart windows as of the seeding hour (a later first read moves them on, as the app does).
         Execute(connection, string.Create(CultureInfo.InvariantCulture,
             $"""UPDATE "ChartWindows" SET "StartHour" = {PlayRules.HourOf(now)} - "Hours" """));
@@ -64,7 +68,7 @@ internal static class Plays
             GROUP BY w."Hours", h."SongId"
             """);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  plays       {heavy:N0} of them by user 2 (over 365 days), the rest by {o.Users:N0} users over 30 days; counters, hourly aggregate and chart windows derived"));
+            $"  plays       {heavy:N0} of them by user 2 (over 365 days), the rest by {o.Users:N0} users over 30 days; counters, hourly aggregates and chart windows derived"));
     }
 
     /// <summary>How many songs' PlayCount differs from their counted play rows (0 when exact).</summary>

@@ -86,9 +86,6 @@ public sealed class ChartWindow
     /// <summary>The first UTC hour (hours since the Unix epoch) the window's counters hold.</summary>
     public long StartHour { get; private set; }
 
-    /// <summary>Every window's length in hours: the day, week and month charts.</summary>
-    public static readonly IReadOnlyList<int> Lengths = [24, 7 * 24, 30 * 24];
-
     /// <summary>The start a window of <paramref name="hours"/> has during the UTC hour <paramref name="currentHour"/>.</summary>
     public static long StartAt(long currentHour, int hours) => currentHour - hours;
 }

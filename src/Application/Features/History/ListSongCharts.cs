@@ -10,11 +10,13 @@ namespace MusicPlayer.Application.Features.History;
 /// The most played songs of a rolling period (the last 24 hours, 7 or 30 days) or of all time, by counted
 /// plays, each with its plays in the period. Public. Periods are whole UTC hours: the window starts at the
 /// top of the hour the period began in, so it spans at most one hour more than the period. A period's page is
-/// read from its maintained window counters in rank order (no sum over plays or hours per request), uncached.
+/// read from its maintained window counters in rank order (no sum over plays or hours per request); a page read is
+/// served again from a <see cref="ResultCache{TKey, TResult}"/> until the next write or the next hour, so charts are
+/// always exact, and under a steady stream of plays (which ends every cached page) they are cheap to read anyway.
 /// </summary>
 public static class ListSongCharts
 {
-    /// <summary>Each period's rolling window in hours (see <see cref="ChartWindow.Lengths"/>); null for all time.</summary>
+    /// <summary>Each period's rolling window in hours (a <see cref="ChartWindow"/> each, created by the ChartWindows migration); null for all time.</summary>
     public static readonly IReadOnlyDictionary<string, int?> Periods = new Dictionary<string, int?>
     {
         ["day"] = 24,
@@ -41,12 +43,17 @@ public static class ListSongCharts
         }
     }
 
-    internal sealed class Handler(IListeningStats stats, TimeProvider clock, ISongUrls urls) : IRequestHandler<Query, PagedResult<ChartSongDto>>
+    /// <summary>What a chart page depends on besides the data.</summary>
+    public sealed record CacheKey(int? WindowHours, long CurrentHour, int Page, int PageSize);
+
+    internal sealed class Handler(IListeningStats stats, ResultCache<ListSongCharts.CacheKey, PagedResult<ChartSongDto>> cache, TimeProvider clock, ISongUrls urls)
+        : IRequestHandler<Query, PagedResult<ChartSongDto>>
     {
         public async Task<PagedResult<ChartSongDto>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var currentHour = PlayRules.HourOf(clock.GetUtcNow().UtcDateTime);
-            var page = await stats.ChartAsync(Periods[request.Period ?? "week"], currentHour, request, cancellationToken);
+            var (windowHours, currentHour) = (Periods[request.Period ?? "week"], PlayRules.HourOf(clock.GetUtcNow().UtcDateTime));
+            var page = await cache.GetAsync(new CacheKey(windowHours, currentHour, request.Page, request.PageSize),
+                () => stats.ChartAsync(windowHours, currentHour, request, cancellationToken));
             return page with { Items = page.Items.Select(s => s.WithUrls(urls)).ToList() };
         }
     }
