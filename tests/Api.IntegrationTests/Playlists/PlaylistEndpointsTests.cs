@@ -332,6 +332,23 @@ public sealed class PlaylistEndpointsTests(MusicPlayerFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ListSongs_ShowsALikeAtOnce_AsARereadPageMustNotServeAnOlderOne()
+    {
+        var owner = factory.AsUser();
+        var s = await SongsAsync(2);
+        var id = (await owner.CreatePlaylistAsync(isPublic: true)).Id();
+        await owner.AddSongsAsync(id, s);
+        async Task<int[]> Likes() =>
+            (await (await factory.Anonymous().GetAsync(PlaylistApi.Songs(id))).ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("song").GetProperty("likeCount").GetInt32()).ToArray();
+        (await Likes()).Should().Equal(0, 0);
+
+        await (await owner.PutAsync($"{CatalogApi.Songs}/{s[1]}/like", null)).ShouldBeEmptyAsync(HttpStatusCode.NoContent);
+
+        (await Likes()).Should().Equal(0, 1);
+    }
+
+    [Fact]
     public async Task Move_EntryOfAnotherPlaylist_Returns404()
     {
         var client = factory.AsUser();

@@ -1,9 +1,7 @@
 using MusicPlayer.Application.Common.Paging;
-using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
 using MusicPlayer.Application.Features.Songs;
-using MusicPlayer.Domain.Playlists;
 
 namespace MusicPlayer.Application.Features.Playlists;
 
@@ -22,20 +20,15 @@ public static class ListPlaylistSongs
         public Validator() => this.PagingRules();
     }
 
-    internal sealed class Handler(PlaylistReader reader, IReadRepository<PlaylistEntry> entries, ICurrentUser currentUser, ISongUrls urls)
+    internal sealed class Handler(PlaylistReader reader, ICurrentUser currentUser, ISongUrls urls)
         : IRequestHandler<Query, PagedResult<PlaylistEntryDto>>
     {
         public async Task<PagedResult<PlaylistEntryDto>> Handle(Query request, CancellationToken cancellationToken)
         {
             var row = await reader.RowAsync(request.Id, cancellationToken);
             currentUser.EnsureMayRead(row, "Playlist", request.Id, adminsAllowed: true);
-            if (row.Rules is not null) return await reader.SmartSongsAsync(row, request, cancellationToken);
-
-            // The kept count is the total: no COUNT over the entries.
-            var spec = new PlaylistEntriesSpec(request.Id, request);
-            var items = spec.Skip < row.SongCount ? await entries.ListAsync(spec, cancellationToken) : [];
-            return new PagedResult<PlaylistEntryDto>(items.Select((e, i) => spec.Numbered(e, i) with { Song = e.Song.WithUrls(urls) }).ToList(),
-                request.Page, request.PageSize, row.SongCount);
+            var page = await reader.SongsAsync(row, request, cancellationToken);
+            return page with { Items = page.Items.Select(e => e with { Song = e.Song.WithUrls(urls) }).ToList() };
         }
     }
 }

@@ -1,6 +1,7 @@
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Common.Persistence;
+using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.Playlists;
@@ -10,10 +11,12 @@ namespace MusicPlayer.Application.Features.Playlists;
 /// <summary>
 /// Reads playlists as clients see them. A manual playlist's totals are its kept count and the sum of its
 /// entries' durations; a smart playlist's are those of its evaluated songs (the rules compiled and run in the
-/// database for the owner, within the limit).
+/// database for the owner, within the limit). Pages of songs are served again while they are still what the
+/// database would say: a manual playlist's for its version and the catalog's (<see cref="ResultCache{TKey,TResult}"/>),
+/// a smart playlist's for as long as the evaluation they are cut from (<see cref="SmartPlaylistResults"/>).
 /// </summary>
-public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRepository<Song> songs, TimeProvider clock, ISongUrls urls,
-    SmartPlaylistResults results)
+public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRepository<PlaylistEntry> entries, IReadRepository<Song> songs,
+    TimeProvider clock, SmartPlaylistResults results, ResultCache<PlaylistPageKey, PagedResult<PlaylistEntryDto>> pages)
 {
     /// <summary>The playlist row (no access check: the caller decides with <see cref="Common.Security.Ownership"/>).</summary>
     public async Task<PlaylistRow> RowAsync(int id, CancellationToken cancellationToken) =>
@@ -30,24 +33,40 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         return new PagedResult<PlaylistDto>(items, page.Page, page.PageSize, page.TotalCount);
     }
 
-    /// <summary>One page of a smart playlist's evaluated songs, positions counted from 1 within its limit.</summary>
-    public async Task<PagedResult<PlaylistEntryDto>> SmartSongsAsync(PlaylistRow row, IPagedQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the playlist's songs, without their URLs (those depend on the request): its entries at positions
+    /// counted from the page's offset, or a smart playlist's evaluated songs, positions counted from 1 within its limit.
+    /// </summary>
+    public async Task<PagedResult<PlaylistEntryDto>> SongsAsync(PlaylistRow row, IPagedQuery query, CancellationToken cancellationToken)
     {
-        var evaluated = await EvaluateAsync(row, cancellationToken);
-        var skip = (int)Math.Min(((long)query.Page - 1) * query.PageSize, int.MaxValue);
-        var ids = evaluated.Skip(skip).Take(query.PageSize).Select(s => s.Id).ToList();
-        var found = ids.Count == 0 ? [] : await songs.ListAsync(new SongsByIdSpec(ids), cancellationToken);
-        var byId = found.ToDictionary(s => s.Id);
-        // A song deleted since the evaluation (on another instance) is left out of the page rather than failing it.
-        var items = ids.Select((id, i) => (Position: skip + i + 1, Song: byId.GetValueOrDefault(id)))
-            .Where(x => x.Song is not null)
-            .Select(x => new PlaylistEntryDto(null, x.Position, null, x.Song!.WithUrls(urls)))
-            .ToList();
-        return new PagedResult<PlaylistEntryDto>(items, query.Page, query.PageSize, evaluated.Count);
+        if (row.Rules is null)
+            return await pages.GetAsync(new PlaylistPageKey(row.Id, row.Version, 0, query.Page, query.PageSize), async () =>
+            {
+                // The kept count is the total: no COUNT over the entries.
+                var spec = new PlaylistEntriesSpec(row.Id, query);
+                var items = spec.Skip < row.SongCount ? await entries.ListAsync(spec, cancellationToken) : [];
+                return new PagedResult<PlaylistEntryDto>(items.Select(spec.Numbered).ToList(), query.Page, query.PageSize, row.SongCount);
+            });
+
+        var evaluation = await EvaluateAsync(row, cancellationToken);
+        return await pages.GetAsync(new PlaylistPageKey(row.Id, row.Version, evaluation.Number, query.Page, query.PageSize), async () =>
+        {
+            var evaluated = evaluation.Songs;
+            var skip = (int)Math.Min(((long)query.Page - 1) * query.PageSize, int.MaxValue);
+            var ids = evaluated.Skip(skip).Take(query.PageSize).Select(s => s.Id).ToList();
+            var found = ids.Count == 0 ? [] : await songs.ListAsync(new SongsByIdSpec(ids), cancellationToken);
+            var byId = found.ToDictionary(s => s.Id);
+            // A song deleted since the evaluation (on another instance) is left out of the page rather than failing it.
+            var items = ids.Select((id, i) => (Position: skip + i + 1, Song: byId.GetValueOrDefault(id)))
+                .Where(x => x.Song is not null)
+                .Select(x => new PlaylistEntryDto(null, x.Position, null, x.Song!))
+                .ToList();
+            return new PagedResult<PlaylistEntryDto>(items, query.Page, query.PageSize, evaluated.Count);
+        });
     }
 
     /// <summary>The smart playlist's songs in order, within its limit: the rules compiled and run in the database (or a fresh result of that).</summary>
-    private Task<IReadOnlyList<SmartSong>> EvaluateAsync(PlaylistRow row, CancellationToken cancellationToken) =>
+    private Task<SmartEvaluation> EvaluateAsync(PlaylistRow row, CancellationToken cancellationToken) =>
         results.GetAsync(row.Id, row.Version, async () =>
         {
             var rules = SmartRules.Load(row.Rules!);
@@ -60,7 +79,7 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         var (count, duration) = (row.SongCount, row.DurationSeconds);
         if (row.Rules is not null)
         {
-            var evaluated = await EvaluateAsync(row, cancellationToken);
+            var evaluated = (await EvaluateAsync(row, cancellationToken)).Songs;
             (count, duration) = (evaluated.Count, evaluated.Sum(s => (long)(s.Duration ?? 0)));
         }
 
@@ -90,3 +109,9 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         return new SmartSongsSpec<TResult>(rules, row.OwnerId, now, seed, selector, skip, take);
     }
 }
+
+/// <summary>
+/// A page of a playlist's songs as read at <paramref name="Version"/> of the playlist (and, for a smart playlist, from
+/// evaluation number <paramref name="Evaluation"/>; 0 for a manual one).
+/// </summary>
+public readonly record struct PlaylistPageKey(int Id, int Version, long Evaluation, int Page, int PageSize);

@@ -17,23 +17,31 @@ public sealed class SmartPlaylistResults(CatalogVersion catalog, TimeProvider cl
 
     private readonly ConcurrentDictionary<(int Id, int Version), Entry> _entries = new();
 
+    private long _evaluations;
+
     /// <summary>The evaluation of playlist <paramref name="id"/> at <paramref name="version"/>, from <paramref name="evaluate"/> unless fresh here.</summary>
-    public async Task<IReadOnlyList<SmartSong>> GetAsync(int id, int version, Func<Task<IReadOnlyList<SmartSong>>> evaluate)
+    public async Task<SmartEvaluation> GetAsync(int id, int version, Func<Task<IReadOnlyList<SmartSong>>> evaluate)
     {
         var key = (id, version);
         var catalogVersion = catalog.Current;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(key, out var entry) && entry.CatalogVersion == catalogVersion && now - entry.At < Freshness)
-            return entry.Songs;
+            return entry.Evaluation;
 
-        var songs = await evaluate();
+        var evaluation = new SmartEvaluation(Interlocked.Increment(ref _evaluations), await evaluate());
         if (_entries.Count >= MaxPlaylists) _entries.Clear();
-        _entries[key] = new Entry(catalogVersion, now, songs);
-        return songs;
+        _entries[key] = new Entry(catalogVersion, now, evaluation);
+        return evaluation;
     }
 
-    private sealed record Entry(long CatalogVersion, DateTimeOffset At, IReadOnlyList<SmartSong> Songs);
+    private sealed record Entry(long CatalogVersion, DateTimeOffset At, SmartEvaluation Evaluation);
 }
+
+/// <summary>
+/// A smart playlist's songs as one evaluation found them; <paramref name="Number"/> tells evaluations apart (pages cut
+/// from one are served as long as it is).
+/// </summary>
+public sealed record SmartEvaluation(long Number, IReadOnlyList<SmartSong> Songs);
 
 /// <summary>A song a smart playlist's rules selected, with what its totals need.</summary>
 public sealed record SmartSong(int Id, int? Duration);

@@ -1,4 +1,7 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Errors;
+using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.History;
 using MusicPlayer.Application.Features.Playlists;
 using MusicPlayer.Application.UnitTests.Fakes;
 using MusicPlayer.Domain.Catalog;
@@ -21,11 +24,16 @@ public sealed class PlaylistHandlerTests
     public PlaylistHandlerTests()
     {
         _store = new InMemoryPlaylistStore(_playlists, _entries, _songs, _users);
+        (_smart, _pages) = (new SmartPlaylistResults(_catalog, _clock), new(_catalog));
         _users.Seed(TestData.User(id: 7), TestData.User(username: "bob", email: "bob@example.com", id: 8));
         _songs.Seed(TestData.Song(id: 1, duration: 100), TestData.Song(id: 2, duration: 50), TestData.Song(id: 3));
     }
 
-    private PlaylistReader Reader() => new(_playlists, _songs, _clock, FakeSongUrls.Instance, new SmartPlaylistResults(new(), _clock));
+    private readonly CatalogVersion _catalog = new();
+    private readonly SmartPlaylistResults _smart;
+    private readonly ResultCache<PlaylistPageKey, PagedResult<PlaylistEntryDto>> _pages;
+
+    private PlaylistReader Reader() => new(_playlists, _entries, _songs, _clock, _smart, _pages);
 
     private Task<PlaylistDto> Create(int userId, PlaylistInput input) =>
         new CreatePlaylist.Handler(_store, Reader(), FakeCurrentUser.User(userId), _clock).Handle(new CreatePlaylist.Command(input), default);
@@ -38,7 +46,7 @@ public sealed class PlaylistHandlerTests
 
     // The entries as the list use case reads them: (position, song id) in playlist order.
     private async Task<(int Position, int SongId)[]> Listed(int playlistId) =>
-        (await new ListPlaylistSongs.Handler(Reader(), _entries, FakeCurrentUser.User(7), FakeSongUrls.Instance)
+        (await new ListPlaylistSongs.Handler(Reader(), FakeCurrentUser.User(7), FakeSongUrls.Instance)
             .Handle(new ListPlaylistSongs.Query { Id = playlistId, PageSize = 100 }, default)).Items.Select(e => (e.Position, e.Song.Id)).ToArray();
 
     [Fact]
@@ -92,6 +100,31 @@ public sealed class PlaylistHandlerTests
             .Handle(new RemovePlaylistEntry.Command(id, _entries.Items.Single(e => e.SongId == 3).Id), default);
         (await Listed(id)).Should().Equal((1, 2), (2, 1));
         _playlists.Items.Single().SongCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ListSongs_ServesAPageAgain_UntilThePlaylistOrTheCatalogChanges()
+    {
+        var id = (await Create(7, new PlaylistInput("Mix"))).Id;
+        await Add(7, id, [1, 2]);
+        var song = _songs.Items.Single(s => s.Id == 1);
+        var likeCount = typeof(Song).GetProperty(nameof(Song.LikeCount))!;
+        async Task<int[]> Likes() =>
+            (await new ListPlaylistSongs.Handler(Reader(), FakeCurrentUser.User(7), FakeSongUrls.Instance)
+                .Handle(new ListPlaylistSongs.Query { Id = id }, default)).Items.Select(e => e.Song.LikeCount).ToArray();
+        (await Likes()).Should().Equal(0, 0);
+
+        // A change the catalog version does not hear of (none in the app: every catalog write moves it on).
+        likeCount.SetValue(song, 5);
+        (await Likes()).Should().Equal([0, 0], "the page is served again");
+
+        _catalog.Bump();
+        (await Likes()).Should().Equal(5, 0);
+
+        likeCount.SetValue(song, 6);
+        await new MovePlaylistEntry.Handler(_playlists, _store, Reader(), FakeCurrentUser.User(7), _clock)
+            .Handle(new MovePlaylistEntry.Command(id, _store.Ordered(id)[0].Id, new MovePlaylistEntry.MoveEntryInput(2)), default);
+        (await Likes()).Should().Equal([0, 6], "a new version of the playlist is read anew");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class SmartPlaylistResultsTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private int _evaluations;
 
-    private Task<IReadOnlyList<SmartSong>> Get(SmartPlaylistResults results, int version = 1) =>
+    private Task<SmartEvaluation> Get(SmartPlaylistResults results, int version = 1) =>
         results.GetAsync(5, version, () =>
         {
             _evaluations++;
@@ -43,5 +43,6 @@ public sealed class SmartPlaylistResultsTests
         await Get(results, version: 2);
 
         _evaluations.Should().Be(4);
+        (await Get(results, version: 2)).Number.Should().Be(4, "each evaluation is numbered, so pages cut from it are told apart");
     }
 }
