@@ -43,6 +43,10 @@ internal sealed class PostgresCacheCoherence(
     private NpgsqlConnection? _listener;
     private NpgsqlConnection? _sender;
 
+    // Failures in a row: the first of an outage is a warning, the retries that follow are not.
+    private int _listenFailures;
+    private int _sendFailures;
+
     /// <summary>Starts listening before the app serves its first request (a failure is retried in the background).</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +80,8 @@ internal sealed class PostgresCacheCoherence(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Listening for other instances' cache changes failed; retrying in {Delay}", RetryDelay);
+                logger.Log(_listenFailures++ == 0 ? LogLevel.Warning : LogLevel.Debug, ex,
+                    "Listening for other instances' cache changes failed; this instance's caches are invalidated every {Delay} until it listens again", RetryDelay);
                 await DropAsync(_listener);
                 _listener = null;
                 InvalidateAll();
@@ -106,6 +111,8 @@ internal sealed class PostgresCacheCoherence(
 
         // Whatever was sent before now went unheard.
         InvalidateAll();
+        if (_listenFailures > 0) logger.LogInformation("Listening for other instances' cache changes again");
+        _listenFailures = 0;
         return connection;
     }
 
@@ -145,12 +152,14 @@ internal sealed class PostgresCacheCoherence(
             try
             {
                 await SendOrRetryOnceAsync(changes, stoppingToken);
+                _sendFailures = 0;
             }
             catch (Exception ex)
             {
                 pending.Return(changes);
                 if (stoppingToken.IsCancellationRequested) break;
-                logger.LogWarning(ex, "Telling other instances of cache changes failed; retrying in {Delay}", RetryDelay);
+                logger.Log(_sendFailures++ == 0 ? LogLevel.Warning : LogLevel.Debug, ex,
+                    "Telling other instances of cache changes failed; retrying every {Delay}", RetryDelay);
                 await DropAsync(_sender);
                 _sender = null;
                 if (!await DelayAsync(stoppingToken)) break;
