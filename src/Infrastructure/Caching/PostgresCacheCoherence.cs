@@ -14,8 +14,9 @@ namespace MusicPlayer.Infrastructure.Caching;
 /// sent as soon as the previous message is out, so a burst of likes costs one message.</item>
 /// <item>In: a message from another instance moves the <see cref="CatalogVersion"/> and evicts the named
 /// users from the <see cref="UserSessionCache"/> here; the instance's own messages are ignored.</item>
-/// <item>Whenever the listening connection is (re)established, and every <see cref="RetryDelay"/> while it is
-/// down, everything is invalidated: messages sent meanwhile were missed.</item>
+/// <item>Whenever the listening connection is (re)established, everything here is invalidated: messages sent
+/// meanwhile were missed. A lost connection is retried at once, then every <see cref="RetryDelay"/>; until then the
+/// caches keep serving (with the database away, nothing changes it, and a miss would only fail).</item>
 /// </list>
 /// A message reaches the others within milliseconds, which is what lets a catalog edit or a session change
 /// made through one instance apply on every other within a second while their caches stay on.
@@ -81,11 +82,12 @@ internal sealed class PostgresCacheCoherence(
             catch (Exception ex)
             {
                 logger.Log(_listenFailures++ == 0 ? LogLevel.Warning : LogLevel.Debug, ex,
-                    "Listening for other instances' cache changes failed; this instance's caches are invalidated every {Delay} until it listens again", RetryDelay);
+                    "Listening for other instances' cache changes failed; retrying, then every {Delay}", RetryDelay);
                 await DropAsync(_listener);
                 _listener = null;
-                InvalidateAll();
-                if (!await DelayAsync(stoppingToken)) break;
+                // Nothing is invalidated until listening again: while the database is away nobody changes it, and a cache
+                // miss could only fail (every session check would). A dropped connection is retried at once.
+                if (_listenFailures > 1 && !await DelayAsync(stoppingToken)) break;
             }
         }
 
