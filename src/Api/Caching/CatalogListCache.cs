@@ -12,9 +12,10 @@ namespace MusicPlayer.Api.Caching;
 /// answers <c>If-None-Match</c> with 304. An entry belongs to one <see cref="CatalogVersion.Edits"/>:
 /// every catalog edit moves it on before its response is sent, so the next read never sees an older
 /// entry. Likes and plays move only <see cref="CatalogVersion.Counts"/>: an entry read before such a
-/// change is still served until it is <see cref="CountsLag"/> old, then read again, so the counts a
-/// list shows lag by less than a second (as API.md allows) and a stream of likes costs one read per
-/// list and second instead of one per request. A hit skips binding, validation and the database.
+/// change is still served until it is <see cref="CountsLag"/> old (one request reads it again from
+/// <see cref="CountsRefreshAfter"/> on, so the others need not wait), so the counts a list shows lag
+/// by less than a second (as API.md allows) and a stream of likes costs about two reads per list and
+/// second instead of one per like. A hit skips binding, validation and the database.
 /// With several instances on PostgreSQL, the versions follow the other instances' writes too
 /// (<c>PostgresCacheCoherence</c>). Every read counts as a hit or a miss in
 /// <c>musicplayer_catalog_list_cache_requests_total</c>.
@@ -26,8 +27,18 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
     /// <summary>How long an entry is served after the like and play counts moved on.</summary>
     public static readonly TimeSpan CountsLag = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// From this age on, an entry whose counts moved on is read again by one request while the others are still
+    /// served the entry (it is younger than <see cref="CountsLag"/>): a burst of readers does not all miss at once.
+    /// </summary>
+    public static readonly TimeSpan CountsRefreshAfter = CountsLag / 2;
+
     /// <summary>A response, with the versions read before it was computed and when that was (a timestamp of the clock).</summary>
-    private sealed record Entry(long Edits, long Counts, long ReadAt, byte[] Body, string ContentType, string ETag);
+    private sealed record Entry(long Edits, long Counts, long ReadAt, byte[] Body, string ContentType, string ETag)
+    {
+        /// <summary>1 once a request has set out to read the entry again.</summary>
+        public int Refreshing;
+    }
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -42,8 +53,7 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
         var counts = version.Counts;
         var now = clock.GetTimestamp();
 
-        if (cache.TryGetValue(key, out Entry? entry) && entry!.Edits == edits
-            && (entry.Counts == counts || clock.GetElapsedTime(entry.ReadAt, now) < CountsLag))
+        if (cache.TryGetValue(key, out Entry? entry) && entry!.Edits == edits && Serves(entry, counts, now))
         {
             metrics.CatalogListCacheRead(hit: true);
             await WriteAsync(http, entry);
@@ -80,6 +90,16 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
             $"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
         cache.Set(key, entry, new MemoryCacheEntryOptions { Size = bytes.Length + key.Length });
         await WriteAsync(http, entry);
+    }
+
+    /// <summary>Whether a request is answered from <paramref name="entry"/> (of the current edits) rather than by reading it again.</summary>
+    private bool Serves(Entry entry, long counts, long now)
+    {
+        if (entry.Counts == counts) return true;
+        var age = clock.GetElapsedTime(entry.ReadAt, now);
+        if (age >= CountsLag) return false;
+        // The first request past the refresh age reads it again; the others are served until then, or until the lag is up.
+        return age < CountsRefreshAfter || Interlocked.Exchange(ref entry.Refreshing, 1) == 1;
     }
 
     private static Task WriteAsync(HttpContext http, Entry entry)

@@ -14,8 +14,9 @@ namespace MusicPlayer.Infrastructure.Caching;
 /// sent as soon as the previous message is out, so a burst of likes costs one message.</item>
 /// <item>In: a message from another instance moves the <see cref="CatalogVersion"/> and evicts the named
 /// users from the <see cref="UserSessionCache"/> here; the instance's own messages are ignored.</item>
-/// <item>Whenever the listening connection is (re)established, and every <see cref="RetryDelay"/> while it is
-/// down, everything is invalidated: messages sent meanwhile were missed.</item>
+/// <item>Whenever the listening connection is (re)established, everything here is invalidated: messages sent
+/// meanwhile were missed. A lost connection is retried at once, then every <see cref="RetryDelay"/>; until then the
+/// caches keep serving (with the database away, nothing changes it, and a miss would only fail).</item>
 /// </list>
 /// A message reaches the others within milliseconds, which is what lets a catalog edit or a session change
 /// made through one instance apply on every other within a second while their caches stay on.
@@ -42,6 +43,10 @@ internal sealed class PostgresCacheCoherence(
 
     private NpgsqlConnection? _listener;
     private NpgsqlConnection? _sender;
+
+    // Failures in a row: the first of an outage is a warning, the retries that follow are not.
+    private int _listenFailures;
+    private int _sendFailures;
 
     /// <summary>Starts listening before the app serves its first request (a failure is retried in the background).</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -76,11 +81,13 @@ internal sealed class PostgresCacheCoherence(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Listening for other instances' cache changes failed; retrying in {Delay}", RetryDelay);
+                logger.Log(_listenFailures++ == 0 ? LogLevel.Warning : LogLevel.Debug, ex,
+                    "Listening for other instances' cache changes failed; retrying, then every {Delay}", RetryDelay);
                 await DropAsync(_listener);
                 _listener = null;
-                InvalidateAll();
-                if (!await DelayAsync(stoppingToken)) break;
+                // Nothing is invalidated until listening again: while the database is away nobody changes it, and a cache
+                // miss could only fail (every session check would). A dropped connection is retried at once.
+                if (_listenFailures > 1 && !await DelayAsync(stoppingToken)) break;
             }
         }
 
@@ -106,6 +113,8 @@ internal sealed class PostgresCacheCoherence(
 
         // Whatever was sent before now went unheard.
         InvalidateAll();
+        if (_listenFailures > 0) logger.LogInformation("Listening for other instances' cache changes again");
+        _listenFailures = 0;
         return connection;
     }
 
@@ -145,12 +154,14 @@ internal sealed class PostgresCacheCoherence(
             try
             {
                 await SendOrRetryOnceAsync(changes, stoppingToken);
+                _sendFailures = 0;
             }
             catch (Exception ex)
             {
                 pending.Return(changes);
                 if (stoppingToken.IsCancellationRequested) break;
-                logger.LogWarning(ex, "Telling other instances of cache changes failed; retrying in {Delay}", RetryDelay);
+                logger.Log(_sendFailures++ == 0 ? LogLevel.Warning : LogLevel.Debug, ex,
+                    "Telling other instances of cache changes failed; retrying every {Delay}", RetryDelay);
                 await DropAsync(_sender);
                 _sender = null;
                 if (!await DelayAsync(stoppingToken)) break;
