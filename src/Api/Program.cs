@@ -11,14 +11,10 @@ builder.AddHosting().AddApi();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 
 var app = builder.Build();
-// The database's start-up work (the schema check, the search backfill, the signing keys) and the building of the
-// HTTP pipeline (the controllers' endpoints, the document) need nothing of each other: they overlap, on a thread
-// each. Nothing is served before both are done.
-var database = Task.Run(() => app.Services.MigrateDatabaseAsync());
-app.UseHosting().UseApi();
-await database;
+await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoLibraryAsync(app.Configuration);
 await app.EnsureConfiguredAdminAsync();
+app.UseHosting().UseApi();
 await app.RunAsync();
 return 0;
 
