@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Playlists.PlaylistReader>();
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
         services.AddSingleton(typeof(Features.History.ResultCache<,>));
+        services.AddSingleton<Features.History.UserPlayVersions>();
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddScoped<Common.Search.SearchPlanner>();
         services.TryAddSingleton(new Common.Search.SearchLimits());

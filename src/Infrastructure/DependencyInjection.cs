@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Search.ISearchIndex, Persistence.Search.SearchIndex>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<LikeCommitter>();
+        services.AddSingleton<PlayCommitter>();
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddScoped<Application.Features.Users.IAdminChangeLock, AdminChangeLock>();
         services.AddSingleton(PasswordHasher.From(configuration));
         services.AddSingleton<IPasswordHasher>(provider =>

@@ -117,7 +117,10 @@ internal sealed class ListeningStats(MusicPlayerDbContext context, ChartWindowCo
             .OrderByDescending(t => t.Plays).ThenBy(t => t.Name, StringComparer.Ordinal).Take(top)
             .ToList();
 
-    private async Task<Dictionary<int, T>> SongsAsync<T>(List<int> ids, CancellationToken cancellationToken) where T : SongDto =>
+    public async Task<IReadOnlyDictionary<int, SongDto>> SongsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        await SongsAsync<SongDto>(ids, cancellationToken);
+
+    private async Task<Dictionary<int, T>> SongsAsync<T>(IReadOnlyList<int> ids, CancellationToken cancellationToken) where T : SongDto =>
         ids.Count == 0 ? [] : await context.Songs.Where(s => ids.Contains(s.Id)).Select(Mappings.Projection<Song, T>())
             .ToDictionaryAsync(s => s.Id, cancellationToken);
 

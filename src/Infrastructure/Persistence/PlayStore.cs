@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.History;
 using MusicPlayer.Domain.History;
@@ -15,34 +12,35 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// queue instead of deadlocking). Duplicates are ignored by the database itself, against the unique index on
 /// (user, client key): <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> on SQLite and PostgreSQL, and on SQL
 /// Server an <c>INSERT … OUTPUT … WHERE NOT EXISTS</c> under a key-range lock (UPDLOCK, HOLDLOCK). Only the
-/// rows actually inserted move the counters, by set-based UPDATEs and an upsert of the aggregate.
+/// rows actually inserted move the counters, by set-based UPDATEs and upserts of the aggregates (<see cref="PlayBatch"/>).
+/// On SQLite, which runs one write transaction at a time, batches go through <see cref="PlayCommitter"/> instead: those
+/// that arrive together share one transaction, and no row locks are needed.
 /// </summary>
-internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate gate, ChartWindowCounters windows) : IPlayStore
+internal sealed class PlayStore(MusicPlayerDbContext context, PlayCommitter committer, ChartWindowCounters windows) : IPlayStore
 {
-    // Seven values a row, at most two of them parameters: well under SQL Server's 2,100 parameters a command.
-    private const int RowsPerInsert = 500;
+    public async Task<PlayBatchResult> RecordAsync(int userId, IReadOnlyList<NewPlay> plays, CancellationToken cancellationToken)
+    {
+        if (!context.Database.IsSqlite()) return await RecordLockedAsync(userId, plays, cancellationToken);
+        var outcome = await committer.WriteAsync(new PlayWrite(userId, plays), cancellationToken);
+        return outcome.UserFound ? outcome.Result : throw NoUser();
+    }
 
-    public Task<PlayBatchResult> RecordAsync(int userId, IReadOnlyList<NewPlay> plays, CancellationToken cancellationToken) =>
-        gate.RunAsync(context, () => context.InTransactionAsync(async () =>
+    private Task<PlayBatchResult> RecordLockedAsync(int userId, IReadOnlyList<NewPlay> plays, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(async () =>
         {
             context.ChangeTracker.Clear();
-            if (await context.LockUserAsync(userId, cancellationToken) == 0)
-                throw new UnauthenticatedException("The account no longer exists.");
+            if (await context.LockUserAsync(userId, cancellationToken) == 0) throw NoUser();
             var songIds = plays.Select(p => p.SongId).Distinct().Order().ToArray();
             var durations = await LockSongsAsync(songIds, cancellationToken);
-            var unknown = songIds.Where(id => !durations.ContainsKey(id)).ToList();
+            var unknown = PlayBatch.UnknownSongs(plays, durations);
             if (unknown.Count > 0) return PlayBatchResult.Unknown(unknown);
 
-            // A key repeated within the batch is a duplicate like any other: the first one is the play.
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            var candidates = plays.Where(p => p.ClientPlayId is null || keys.Add(p.ClientPlayId)).ToList();
-            var inserted = new List<InsertedPlay>();
-            foreach (var chunk in candidates.Chunk(RowsPerInsert))
-                inserted.AddRange(await InsertNewAsync(userId, chunk, durations, cancellationToken));
-            await AddUserHoursAsync(userId, inserted, cancellationToken);
-            await CountAsync(inserted.Where(p => p.Counted).ToList(), cancellationToken);
+            var inserted = await PlayBatch.InsertNewAsync(context, userId, plays, durations, cancellationToken);
+            await PlayBatch.CountAsync(context, windows, inserted, cancellationToken);
             return new PlayBatchResult(inserted.Count, plays.Count - inserted.Count, []);
-        }, cancellationToken), cancellationToken);
+        }, cancellationToken);
+
+    private static UnauthenticatedException NoUser() => new("The account no longer exists.");
 
     // Deleting a user calls this inside its own transaction (see AdminChangeLock), which it joins.
     public Task RemoveAllOfUserAsync(int userId, CancellationToken cancellationToken) =>
@@ -95,89 +93,9 @@ internal sealed class PlayStore(MusicPlayerDbContext context, SqliteWriteGate ga
         return (await songs.ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Duration);
     }
 
-    /// <summary>Inserts the plays whose client key this user has not recorded yet; returns those inserted.</summary>
-    private async Task<List<InsertedPlay>> InsertNewAsync(int userId, NewPlay[] plays, Dictionary<int, int?> durations, CancellationToken cancellationToken)
-    {
-        var sqlServer = context.Database.IsSqlServer();
-        var parameters = new List<object>();
-        var rows = new StringBuilder();
-        foreach (var play in plays)
-        {
-            var counted = PlayRules.IsCounted(play.SecondsPlayed, durations[play.SongId]);
-            if (rows.Length > 0) rows.Append(",\n");
-            rows.Append(CultureInfo.InvariantCulture, $"({userId}, {play.SongId}, @p{parameters.Count}, {PlayRules.MinuteOf(play.PlayedAt)}, {play.SecondsPlayed}, ");
-            parameters.Add(play.PlayedAt);
-            rows.Append(sqlServer ? (counted ? "CAST(1 AS bit)" : "CAST(0 AS bit)") : (counted ? "TRUE" : "FALSE")).Append(", ");
-            if (play.ClientPlayId is null) rows.Append(sqlServer ? "CAST(NULL AS nvarchar(64))" : "NULL");
-            else
-            {
-                rows.Append(CultureInfo.InvariantCulture, $"@p{parameters.Count}");
-                parameters.Add(play.ClientPlayId);
-            }
-            rows.Append(')');
-        }
-
-        const string columns = @"""UserId"", ""SongId"", ""PlayedAt"", ""PlayedMinute"", ""SecondsPlayed"", ""Counted"", ""ClientPlayId""";
-        var sql = sqlServer
-            ? $@"INSERT INTO ""Plays"" ({columns})
-                 OUTPUT INSERTED.""SongId"", INSERTED.""Counted"", INSERTED.""PlayedMinute"", INSERTED.""SecondsPlayed""
-                 SELECT {columns} FROM (VALUES {rows}) AS v ({columns})
-                 WHERE v.""ClientPlayId"" IS NULL OR NOT EXISTS (SELECT 1 FROM ""Plays"" AS p WITH (UPDLOCK, HOLDLOCK)
-                     WHERE p.""UserId"" = v.""UserId"" AND p.""ClientPlayId"" = v.""ClientPlayId"")"
-            : $@"INSERT INTO ""Plays"" ({columns}) VALUES {rows}
-                 ON CONFLICT DO NOTHING
-                 RETURNING ""SongId"", ""Counted"", ""PlayedMinute"", ""SecondsPlayed""";
-        // Plain ADO.NET on the transaction's connection: every batch's statement is new text, which EF would compile
-        // and keep as a query of its own; this runs it as it is.
-        await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = parameters[i];
-            command.Parameters.Add(parameter);
-        }
-
-        var inserted = new List<InsertedPlay>(plays.Length);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            inserted.Add(new InsertedPlay(reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetInt32(3)));
-        return inserted;
-    }
-
-    /// <summary>Adds the plays to the user's hourly aggregate (counted plays, seconds of all plays): one upsert.</summary>
-    private Task AddUserHoursAsync(int userId, List<InsertedPlay> inserted, CancellationToken cancellationToken)
-    {
-        if (inserted.Count == 0) return Task.CompletedTask;
-        var hours = inserted.GroupBy(p => p.PlayedMinute / 60).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"({userId}, {g.Key}, {g.Count(p => p.Counted)}, {g.Sum(p => (long)p.SecondsPlayed)})"));
-        return context.UpsertAddAsync("UserPlayHours", ["UserId", "Hour"], ["Plays", "Seconds"], "VALUES " + string.Join(", ", hours), cancellationToken);
-    }
-
-    /// <summary>Adds counted plays to their songs' PlayCount, the hourly aggregate and the chart windows: one UPDATE and two upserts.</summary>
-    private async Task CountAsync(List<InsertedPlay> counted, CancellationToken cancellationToken)
-    {
-        if (counted.Count == 0) return;
-        var perSong = counted.GroupBy(p => p.SongId).OrderBy(g => g.Key).Select(g => (SongId: g.Key, Plays: g.Count())).ToList();
-        var increments = string.Join(" ", perSong.Select(s => string.Create(CultureInfo.InvariantCulture, $"WHEN {s.SongId} THEN {s.Plays}")));
-        var ids = string.Join(", ", perSong.Select(s => s.SongId.ToString(CultureInfo.InvariantCulture)));
-        var update = $@"UPDATE ""Songs"" SET ""PlayCount"" = ""PlayCount"" + CASE ""Id"" {increments} END WHERE ""Id"" IN ({ids})";
-        await context.Database.ExecuteSqlRawAsync(update, cancellationToken);
-
-        var hours = counted.GroupBy(p => (p.SongId, Hour: p.PlayedMinute / 60)).OrderBy(g => g.Key)
-            .Select(g => (g.Key.SongId, g.Key.Hour, Plays: g.Count())).ToList();
-        await context.UpsertAddAsync("SongPlayHours", ["SongId", "Hour"], ["Plays"], "VALUES " + string.Join(", ",
-            hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h.SongId}, {h.Hour}, {h.Plays})"))), cancellationToken);
-        await windows.AddAsync(hours, await windows.LockStartsAsync(cancellationToken), cancellationToken);
-    }
-
     private sealed class SongDuration
     {
         public int Id { get; init; }
         public int? Duration { get; init; }
     }
-
-    private sealed record InsertedPlay(int SongId, bool Counted, long PlayedMinute, int SecondsPlayed);
 }

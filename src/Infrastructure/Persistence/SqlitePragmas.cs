@@ -11,7 +11,8 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// it stays in the file) and, with it, synchronous=NORMAL (a commit no longer waits for fsync; a
 /// power cut can lose the last commits but never corrupts the database), and a busy timeout.
 /// synchronous and busy_timeout belong to the native connection, which the driver pools and reuses
-/// across opens: they are applied the first time each native connection is seen, not on every open.
+/// across opens: they are applied the first time each native connection is seen, not on every open. Checkpoints are
+/// left to <see cref="SqliteCheckpointer"/>, off the request path.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -19,7 +20,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     // busy_timeout: a writer that finds the database locked waits in SQLite's own handler (1, 2, 5, 10 ms...)
     // instead of failing to the ADO.NET driver, whose retry loop sleeps 150 ms at a time.
-    private const string PerConnection = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    // wal_autocheckpoint: SQLite's own checkpoint, run by the commit that takes the WAL past it with the write gate held,
+    // is only the backstop; SqliteCheckpointer checkpoints in the background long before (the default is 1,000 pages).
+    private static readonly string PerConnection =
+        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
+
+    /// <summary>The WAL's size in pages at which a commit checkpoints it itself.</summary>
+    public const int AutoCheckpointPages = 20_000;
 
     public const string Persistent = "PRAGMA journal_mode=WAL;";
 

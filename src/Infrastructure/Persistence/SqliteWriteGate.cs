@@ -10,6 +10,10 @@ namespace MusicPlayer.Infrastructure.Persistence;
 internal sealed class SqliteWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _writes;
+
+    /// <summary>How many writes have passed the gate (on SQLite): <see cref="SqliteCheckpointer"/> checkpoints when it moved.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public async Task<T> RunAsync<T>(DbContext context, Func<Task<T>> write, CancellationToken cancellationToken)
     {
@@ -21,6 +25,7 @@ internal sealed class SqliteWriteGate
         }
         finally
         {
+            Interlocked.Increment(ref _writes);
             _gate.Release();
         }
     }

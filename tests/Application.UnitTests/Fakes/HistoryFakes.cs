@@ -1,5 +1,6 @@
 using MusicPlayer.Application.Common.Paging;
 using MusicPlayer.Application.Features.History;
+using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Application.Features.Stats;
 
 namespace MusicPlayer.Application.UnitTests.Fakes;
@@ -17,6 +18,9 @@ public sealed class NoPlaysListeningStats : IListeningStats
 
     public Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken) =>
         Task.FromResult(new PagedResult<ChartSongDto>([], page.Page, page.PageSize, 0));
+
+    public Task<IReadOnlyDictionary<int, SongDto>> SongsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<int, SongDto>>(new Dictionary<int, SongDto>());
 }
 
 /// <summary>The overview counts of a given set of numbers.</summary>

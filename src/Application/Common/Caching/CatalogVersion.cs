@@ -18,6 +18,12 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
 
     public long Counts => Interlocked.Read(ref _counts);
 
+    /// <summary>
+    /// Whether other instances share the database: a change made there reaches this instance only as a move of
+    /// <see cref="Edits"/> or <see cref="Counts"/>, so a cache keyed by something finer (one user's plays) cannot rely on it.
+    /// </summary>
+    public bool HasPeers => peers is not null;
+
     /// <summary>Moves on every change of either kind (both parts only grow, so their sum does too).</summary>
     public long Current => Edits + Counts;
 

@@ -1,4 +1,5 @@
 using MusicPlayer.Application.Common.Paging;
+using MusicPlayer.Application.Features.Songs;
 
 namespace MusicPlayer.Application.Features.History;
 
@@ -18,4 +19,7 @@ public interface IListeningStats
     /// without a play in the period are not on it.
     /// </summary>
     Task<PagedResult<ChartSongDto>> ChartAsync(int? windowHours, long currentHour, IPagedQuery page, CancellationToken cancellationToken);
+
+    /// <summary>These songs as lists show them now (a song no longer there is left out), by id.</summary>
+    Task<IReadOnlyDictionary<int, SongDto>> SongsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken);
 }

@@ -68,7 +68,8 @@ public static class RecordPlays
         _ => DateTime.SpecifyKind(at, DateTimeKind.Utc),
     };
 
-    internal sealed class Handler(IPlayStore store, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, RecordPlaysResult>
+    internal sealed class Handler(IPlayStore store, ICurrentUser currentUser, TimeProvider clock, UserPlayVersions versions)
+        : IRequestHandler<Command, RecordPlaysResult>
     {
         public async Task<RecordPlaysResult> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -77,7 +78,17 @@ public static class RecordPlays
             var plays = inputs.Select(p => new NewPlay(p.SongId!.Value, p.PlayedAt is { } at ? Utc(at) : now, p.SecondsPlayed!.Value,
                 Domain.Common.Text.Clean(p.ClientPlayId))).ToList();
 
-            var result = await store.RecordAsync(currentUser.RequiredUserId, plays, cancellationToken);
+            var userId = currentUser.RequiredUserId;
+            PlayBatchResult result;
+            try
+            {
+                result = await store.RecordAsync(userId, plays, cancellationToken);
+            }
+            finally
+            {
+                // Committed, or failed part-way: the user's cached statistics are not served again either way.
+                versions.Bump(userId);
+            }
             if (result.UnknownSongIds.Count > 0)
             {
                 var unknown = result.UnknownSongIds.ToHashSet();
