@@ -12,9 +12,9 @@ namespace MusicPlayer.Api.IntegrationTests.Persistence;
 
 /// <summary>
 /// Nothing acknowledged is lost when the process dies: the built app runs as a process of its own on a SQLite
-/// file, users like and unlike songs as fast as it answers, the process gets SIGKILL in mid-stream, and a new
-/// process on the same file must hold every acknowledged like and unlike, with every song's LikeCount equal to
-/// its like rows.
+/// file, users like and unlike songs (or report batches of plays) as fast as it answers, the process gets SIGKILL in
+/// mid-stream, and a new process on the same file must hold every acknowledged like and unlike (every acknowledged
+/// play), with every song's LikeCount equal to its like rows (PlayCount to its counted plays and hourly aggregate).
 /// A like is acknowledged only after the transaction holding it committed, and SQLite in WAL mode with
 /// synchronous=NORMAL has then written the commit to the WAL file (write(), no fsync): the bytes are in the
 /// operating system's page cache, which outlives the process, and the next connection replays the WAL. (An OS
@@ -92,6 +92,64 @@ public sealed class LikeDurabilityTests : IDisposable
                 @"SELECT s.""Id"", s.""LikeCount"", (SELECT COUNT(*) FROM ""UserLikes"" l WHERE l.""SongId"" = s.""Id"") FROM ""Songs"" s",
                 r => (Song: r.GetInt32(0), Counter: r.GetInt32(1), Rows: r.GetInt32(2)));
             counters.Should().OnlyContain(c => c.Counter == c.Rows, "every song's LikeCount equals its like rows after the restart");
+        }
+    }
+
+    [Fact]
+    public async Task Plays_AcknowledgedBeforeSigkill_AreAllThereAfterRestart()
+    {
+        var acknowledged = new List<(int User, string Key)>();
+        using (var app = await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        {
+            var songIds = await app.SongIdsAsync();
+            var tokens = new List<(int Id, string Token)>();
+            for (var i = 0; i < Users; i++) tokens.Add(await app.RegisterAsync());
+
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var count = 0;
+            var runs = tokens.Select((user, u) => Task.Run(async () =>
+            {
+                var random = new Random(u);
+                var keys = new List<string>();
+                for (var batch = 0; ; batch++)
+                {
+                    var plays = Enumerable.Range(0, 5).Select(i => (Song: songIds[random.Next(songIds.Length)], Seconds: random.Next(2) == 0 ? 10 : 300,
+                        Key: $"{u}-{batch}-{i}")).ToList();
+                    HttpStatusCode status;
+                    try
+                    {
+                        status = await app.SendPlaysAsync(user.Token, plays);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        // The process died with this batch in flight: it may or may not have committed.
+                        return (user.Id, keys);
+                    }
+                    status.Should().Be(HttpStatusCode.OK, "every batch is recorded while the app runs");
+                    keys.AddRange(plays.Select(p => p.Key));
+                    if (Interlocked.Increment(ref count) == AcknowledgedBeforeKill / 4) enough.SetResult();
+                }
+            })).ToList();
+
+            await Task.WhenAny(enough.Task, Task.WhenAll(runs)).WaitAsync(TimeSpan.FromMinutes(2));
+            app.Kill();
+            foreach (var (userId, keys) in await Task.WhenAll(runs)) acknowledged.AddRange(keys.Select(k => (userId, k)));
+        }
+
+        using (await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+            await connection.OpenAsync();
+            var stored = (await ReadAsync(connection, @"SELECT ""UserId"", ""ClientPlayId"" FROM ""Plays""", r => (r.GetInt32(0), r.GetString(1)))).ToHashSet();
+            acknowledged.Should().HaveCountGreaterThan(Users * 5, "the check covers many plays");
+            acknowledged.Where(a => !stored.Contains(a)).Should().BeEmpty("every acknowledged play survives the kill");
+
+            var counters = await ReadAsync(connection,
+                @"SELECT s.""Id"", s.""PlayCount"", (SELECT COUNT(*) FROM ""Plays"" p WHERE p.""SongId"" = s.""Id"" AND p.""Counted""),
+                         (SELECT COALESCE(SUM(h.""Plays""), 0) FROM ""SongPlayHours"" h WHERE h.""SongId"" = s.""Id"") FROM ""Songs"" s",
+                r => (Song: r.GetInt32(0), Counter: r.GetInt32(1), Rows: r.GetInt32(2), Hourly: r.GetInt32(3)));
+            counters.Should().OnlyContain(c => c.Counter == c.Rows && c.Counter == c.Hourly,
+                "every song's PlayCount equals its counted plays and its hourly aggregate after the restart");
         }
     }
 
@@ -189,6 +247,17 @@ public sealed class LikeDurabilityTests : IDisposable
         public async Task<HttpStatusCode> SendLikeAsync(string token, int songId, bool like)
         {
             using var request = new HttpRequestMessage(like ? HttpMethod.Put : HttpMethod.Delete, $"{CatalogApi.Songs}/{songId}/like");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        public async Task<HttpStatusCode> SendPlaysAsync(string token, IEnumerable<(int Song, int Seconds, string Key)> plays)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, PlayCounts.MyPlays)
+            {
+                Content = JsonContent.Create(new { plays = plays.Select(p => new { songId = p.Song, secondsPlayed = p.Seconds, clientPlayId = p.Key }) }),
+            };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await _http.SendAsync(request);
             return response.StatusCode;

@@ -10,6 +10,7 @@ public sealed class RecordPlaysTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now));
     private readonly InMemoryPlayStore _store = new();
+    private readonly UserPlayVersions _versions = new();
 
     private RecordPlays.Validator Validator() => new(_clock);
 
@@ -39,7 +40,7 @@ public sealed class RecordPlaysTests
     [Fact]
     public async Task Handle_NoPlayedAt_RecordsNowAndTrimsTheKey()
     {
-        var handler = new RecordPlays.Handler(_store, FakeCurrentUser.WithRoles(7, "user"), _clock);
+        var handler = new RecordPlays.Handler(_store, FakeCurrentUser.WithRoles(7, "user"), _clock, _versions);
 
         var result = await handler.Handle(Batch(Play(key: "  k1 "), Play(key: "k1")), CancellationToken.None);
 
@@ -48,9 +49,20 @@ public sealed class RecordPlaysTests
     }
 
     [Fact]
+    public async Task Handle_MovesTheCallersPlayVersionOnly_AlsoWhenTheBatchFails()
+    {
+        var handler = new RecordPlays.Handler(new UnknownSongsStore(), FakeCurrentUser.WithRoles(7, "user"), _clock, _versions);
+
+        await new RecordPlays.Handler(_store, FakeCurrentUser.WithRoles(7, "user"), _clock, _versions).Handle(Batch(Play()), CancellationToken.None);
+        await handler.Invoking(h => h.Handle(Batch(Play()), CancellationToken.None)).Should().ThrowAsync<RequestValidationException>();
+
+        (_versions.Of(7), _versions.Of(8)).Should().Be((2, 0), "the caller's cached statistics go, nobody else's");
+    }
+
+    [Fact]
     public async Task Handle_UnknownSong_IsAValidationErrorNamingEachPlayOfIt()
     {
-        var handler = new RecordPlays.Handler(new UnknownSongsStore(), FakeCurrentUser.WithRoles(7, "user"), _clock);
+        var handler = new RecordPlays.Handler(new UnknownSongsStore(), FakeCurrentUser.WithRoles(7, "user"), _clock, _versions);
 
         var handle = () => handler.Handle(Batch(Play(), Play()), CancellationToken.None);
 

@@ -52,4 +52,43 @@ public sealed class ResultCacheTests
 
         _computed.Should().Be(2);
     }
+
+    [Fact]
+    public async Task GetAsync_MissesAtOnce_ShareOneComputation()
+    {
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
+        var gate = new TaskCompletionSource();
+
+        var first = cache.GetAsync(10, async () => { await gate.Task; return await Compute(); });
+        var second = cache.GetAsync(10, Compute);
+        gate.SetResult();
+
+        (await second).Should().BeSameAs(await first);
+        _computed.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task GetAsync_FailedComputation_IsNotKept()
+    {
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
+
+        var failing = () => cache.GetAsync(10, () => Task.FromException<PagedResult<ChartSongDto>>(new TimeoutException()));
+        await failing.Should().ThrowAsync<TimeoutException>();
+        await cache.GetAsync(10, Compute);
+
+        _computed.Should().Be(1, "the next request computes the result instead of hearing the failure again");
+    }
+
+    [Fact]
+    public async Task GetAsync_GivenVersion_ComputesAgainOnlyWhenItMoves()
+    {
+        var cache = new ResultCache<long, PagedResult<ChartSongDto>>(_version);
+        await cache.GetAsync(10, 1, Compute);
+
+        _version.Bump();
+        await cache.GetAsync(10, 1, Compute);
+        await cache.GetAsync(10, 2, Compute);
+
+        _computed.Should().Be(2);
+    }
 }
