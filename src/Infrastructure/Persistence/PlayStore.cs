@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.History;
-using MusicPlayer.Domain.History;
 
 namespace MusicPlayer.Infrastructure.Persistence;
 
