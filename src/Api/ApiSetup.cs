@@ -90,6 +90,12 @@ internal static class ApiSetup
             services.AddSingleton<CatalogListCache>();
         }
 
+        if (builder.Configuration.GetValue("Caching:PlaylistPages", true))
+        {
+            services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
+            services.AddSingleton<PlaylistPageCache>();
+        }
+
         services.AddAuthRateLimiting(builder.Configuration);
         services.AddListRateLimiting(builder.Configuration);
         services.AddSingleton<SearchGate>();
