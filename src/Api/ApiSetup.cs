@@ -90,7 +90,9 @@ internal static class ApiSetup
             services.AddSingleton<CatalogListCache>();
         }
 
-        if (builder.Configuration.GetValue("Caching:PlaylistPages", true))
+        var playlistCaching = new Application.Features.Playlists.PlaylistCaching(builder.Configuration.GetValue("Caching:Playlists", true));
+        services.AddSingleton(playlistCaching);
+        if (playlistCaching.Enabled)
         {
             services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
             services.AddSingleton<PlaylistPageCache>();

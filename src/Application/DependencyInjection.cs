@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Playlists.PlaylistReader>();
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
         services.AddSingleton<Features.Playlists.PlaylistStates>();
+        services.TryAddSingleton(new Features.Playlists.PlaylistCaching(Enabled: true));
         services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddScoped<Common.Search.SearchPlanner>();

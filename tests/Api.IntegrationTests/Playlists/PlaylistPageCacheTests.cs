@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Application.Common.Security;
 
@@ -41,6 +42,20 @@ public sealed class PlaylistPageCacheTests(MusicPlayerFactory factory) : IClassF
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         return await client.SendAsync(request);
+    }
+
+    /// <summary>Makes the playlist private behind the app's back (no request, so no version moves on).</summary>
+    internal static Task HideInDatabaseAsync(MusicPlayerFactory factory, int id) =>
+        factory.WithDatabaseAsync(db => db.Playlists.Where(p => p.Id == id).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsPublic, false)));
+
+    [Fact]
+    public async Task Page_IsServedFromMemory_UntilARequestChangesSomething()
+    {
+        var (id, songs) = await CachedPlaylistAsync(_anonymous);
+
+        await HideInDatabaseAsync(factory, id);
+
+        (await _anonymous.SongIdsAsync(id)).Should().Equal(songs, "the cache is on: nothing told it of a change made behind the app's back");
     }
 
     [Fact]
@@ -221,5 +236,36 @@ public sealed class PlaylistPageCacheTests(MusicPlayerFactory factory) : IClassF
             await (await _anonymous.GetAsync(PlaylistApi.Songs(int.MaxValue))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
             await (await _anonymous.GetAsync($"{PlaylistApi.Songs(id)}?pageSize=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         }
+    }
+}
+
+/// <summary>The app with playlist caching off (several instances on SQL Server, which cannot tell each other of changes).</summary>
+public sealed class NoPlaylistCachingFactory : MusicPlayerFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Caching:Playlists", "false");
+    }
+}
+
+/// <summary>With <c>Caching:Playlists=false</c> every read of a playlist's songs reads the database.</summary>
+public sealed class NoPlaylistCachingTests(NoPlaylistCachingFactory factory) : IClassFixture<NoPlaylistCachingFactory>
+{
+    [Fact]
+    public async Task Page_WithCachingOff_SeesEvenAChangeMadeBehindTheAppsBack()
+    {
+        var owner = factory.AsUser();
+        var anonymous = factory.Anonymous();
+        var song = (await factory.AsAdmin().CreateSongAsync()).Id();
+        var id = (await owner.CreatePlaylistAsync(isPublic: true)).Id();
+        await owner.AddSongsAsync(id, [song]);
+        (await anonymous.SongIdsAsync(id)).Should().Equal(song);
+        (await anonymous.SongIdsAsync(id)).Should().Equal(song);
+
+        await PlaylistPageCacheTests.HideInDatabaseAsync(factory, id);
+
+        (await anonymous.GetAsync(PlaylistApi.Songs(id))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await owner.SongIdsAsync(id)).Should().Equal(song);
     }
 }

@@ -16,10 +16,13 @@ public sealed record PlaylistState(int Id, int OwnerId, bool IsPublic, int Versi
 /// <see cref="CatalogVersion.Playlists"/> and <see cref="CatalogVersion.Edits"/> read before it was, and every write
 /// that can change a state moves one of them on before its response is sent, so the next read (by anyone) reads it
 /// again. Other instances' writes move them here within a second (<c>PostgresCacheCoherence</c>). A playlist that
-/// does not exist is not remembered. Bounded: past <see cref="MaxEntries"/> it starts over.
+/// does not exist is not remembered. Bounded: past <see cref="MaxEntries"/> it starts over. Off
+/// (<see cref="PlaylistCaching"/>), every read reads the row.
 /// </summary>
-public sealed class PlaylistStates(CatalogVersion versions)
+public sealed class PlaylistStates(CatalogVersion versions, PlaylistCaching? caching = null)
 {
+    private readonly bool _on = caching?.Enabled ?? true;
+
     public const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
@@ -28,6 +31,7 @@ public sealed class PlaylistStates(CatalogVersion versions)
     public async Task<PlaylistState?> GetAsync(int id, Func<Task<PlaylistState?>> read)
     {
         // Read before reading the row: a write landing meanwhile leaves what is read now already stale.
+        if (!_on) return await read();
         var (edits, playlists) = (versions.Edits, versions.Playlists);
         if (_entries.TryGetValue(id, out var entry) && entry.Edits == edits && entry.Playlists == playlists) return entry.State;
 
@@ -44,3 +48,9 @@ public sealed class PlaylistStates(CatalogVersion versions)
 
     private sealed record Entry(long Edits, long Playlists, PlaylistState State);
 }
+
+/// <summary>
+/// Whether playlist reads are served from memory (<see cref="PlaylistStates"/>, and the API's cached pages): on unless
+/// several instances share a database whose changes they cannot tell each other (SQL Server).
+/// </summary>
+public sealed record PlaylistCaching(bool Enabled);
