@@ -1,5 +1,3 @@
-using System.Reflection;
-using MediatR;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Features.Playlists;
@@ -18,14 +16,10 @@ public sealed class PlaylistWriteMarkingTests
     /// <summary>The ports that write playlists: their rows, and their entries through the store.</summary>
     private static readonly Type[] PlaylistWritePorts = [typeof(IRepository<Playlist>), typeof(IPlaylistStore)];
 
-    private static readonly Type[] AllHandlers = typeof(IChangesPlaylists).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && RequestOf(t) is not null)
-        .ToArray();
-
-    public static TheoryData<Type> Handlers() => new(AllHandlers);
+    public static TheoryData<Type> AllHandlers() => new(Handlers.All);
 
     [Theory]
-    [MemberData(nameof(Handlers))]
+    [MemberData(nameof(AllHandlers))]
     public void Handler_WritingPlaylists_HandlesARequestMarkedAsChangingThem(Type handler)
     {
         var request = RequestOf(handler)!;
@@ -42,7 +36,7 @@ public sealed class PlaylistWriteMarkingTests
     [Fact]
     public void Handlers_AreFound_IncludingEveryPlaylistWrite()
     {
-        var marked = AllHandlers.Select(h => RequestOf(h)!).Where(typeof(IChangesPlaylists).IsAssignableFrom).ToList();
+        var marked = Handlers.All.Select(h => RequestOf(h)!).Where(typeof(IChangesPlaylists).IsAssignableFrom).ToList();
 
         marked.Should().Contain([typeof(CreatePlaylist.Command), typeof(UpdatePlaylist.Command), typeof(DeletePlaylist.Command),
             typeof(AddPlaylistSongs.Command), typeof(MovePlaylistEntry.Command), typeof(RemovePlaylistEntry.Command)]);
@@ -52,15 +46,7 @@ public sealed class PlaylistWriteMarkingTests
     private static bool IsCatalogEdit(Type request) =>
         typeof(IChangesCatalog).IsAssignableFrom(request) && !typeof(IChangesCountsOnly).IsAssignableFrom(request);
 
-    private static Type? RequestOf(Type handler) =>
-        handler.GetInterfaces()
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
-            ?.GetGenericArguments()[0];
+    private static Type? RequestOf(Type handler) => Handlers.RequestOf(handler);
 
-    private static Type[] WritePortsOf(Type handler) =>
-        handler.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .SelectMany(c => c.GetParameters())
-            .Select(p => p.ParameterType)
-            .Where(PlaylistWritePorts.Contains)
-            .ToArray();
+    private static Type[] WritePortsOf(Type handler) => Handlers.PortsOf(handler, PlaylistWritePorts);
 }
