@@ -90,6 +90,14 @@ internal static class ApiSetup
             services.AddSingleton<CatalogListCache>();
         }
 
+        var playlistCaching = new Application.Features.Playlists.PlaylistCaching(builder.Configuration.GetValue("Caching:Playlists", true));
+        services.AddSingleton(playlistCaching);
+        if (playlistCaching.Enabled)
+        {
+            services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
+            services.AddSingleton<PlaylistPageCache>();
+        }
+
         services.AddAuthRateLimiting(builder.Configuration);
         services.AddListRateLimiting(builder.Configuration);
         services.AddSingleton<SearchGate>();

@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(SecurityAuditBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlaylistChangeBehaviour<,>));
         services.AddSingleton<Common.Caching.CatalogVersion>();
         services.AddSingleton<Features.Streaming.SongAudioRows>();
         services.AddSingleton(Common.Mapping.Mappings.Config);
@@ -47,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Songs.SongDetailReader>();
         services.AddScoped<Features.Playlists.PlaylistReader>();
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
+        services.AddSingleton<Features.Playlists.PlaylistStates>();
+        services.TryAddSingleton(new Features.Playlists.PlaylistCaching(Enabled: true));
         services.AddSingleton(typeof(Features.History.ResultCache<,>));
         services.AddSingleton<Features.History.UserPlayVersions>();
         services.AddScoped<Common.Audio.AudioLibrary>();

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Net.Http.Headers;
 using MusicPlayer.Api.Observability;
 using MusicPlayer.Application.Common.Caching;
 
@@ -34,7 +32,7 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
     public static readonly TimeSpan CountsRefreshAfter = CountsLag / 2;
 
     /// <summary>A response, with the versions read before it was computed and when that was (a timestamp of the clock).</summary>
-    private sealed record Entry(long Edits, long Counts, long ReadAt, byte[] Body, string ContentType, string ETag)
+    private sealed record Entry(long Edits, long Counts, long ReadAt, CachedResponse Response)
     {
         /// <summary>1 once a request has set out to read the entry again.</summary>
         public int Refreshing;
@@ -56,40 +54,16 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
         if (cache.TryGetValue(key, out Entry? entry) && entry!.Edits == edits && Serves(entry, counts, now))
         {
             metrics.CatalogListCacheRead(hit: true);
-            await WriteAsync(http, entry);
+            await entry.Response.WriteAsync(http);
             return;
         }
 
         metrics.CatalogListCacheRead(hit: false);
 
-        var body = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        ResourceExecutedContext executed;
-        try
-        {
-            executed = await next();
-        }
-        finally
-        {
-            http.Response.Body = body;
-        }
-
-        // A failure travels on to the exception handler, which answers on the real body.
-        if (executed.Exception is not null && !executed.ExceptionHandled) return;
-
-        if (http.Response.StatusCode != StatusCodes.Status200OK)
-        {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(body, http.RequestAborted);
-            return;
-        }
-
-        var bytes = buffer.ToArray();
-        entry = new Entry(edits, counts, now, bytes, http.Response.ContentType ?? "application/json",
-            $"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
-        cache.Set(key, entry, new MemoryCacheEntryOptions { Size = bytes.Length + key.Length });
-        await WriteAsync(http, entry);
+        if (await CachedResponse.CaptureAsync(http, next) is not { } response) return;
+        entry = new Entry(edits, counts, now, response);
+        cache.Set(key, entry, new MemoryCacheEntryOptions { Size = response.Body.Length + key.Length });
+        await response.WriteAsync(http);
     }
 
     /// <summary>Whether a request is answered from <paramref name="entry"/> (of the current edits) rather than by reading it again.</summary>
@@ -101,34 +75,19 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
         // The first request past the refresh age reads it again; the others are served until then, or until the lag is up.
         return age < CountsRefreshAfter || Interlocked.Exchange(ref entry.Refreshing, 1) == 1;
     }
-
-    private static Task WriteAsync(HttpContext http, Entry entry)
-    {
-        var response = http.Response;
-        response.Headers.ETag = entry.ETag;
-        // Clients and proxies may keep it, but must ask again each time; the ETag makes that cheap.
-        response.Headers.CacheControl = "no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == entry.ETag || t.Trim() == "*")))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = entry.ContentType;
-        response.ContentLength = entry.Body.Length;
-        return response.Body.WriteAsync(entry.Body, http.RequestAborted).AsTask();
-    }
 }
 
 /// <summary>Puts an action's responses in the <see cref="CatalogListCache"/> when caching is on.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class CachedCatalogListAttribute : Attribute, IFilterFactory
+internal sealed class CachedCatalogListAttribute : CachedByAttribute<CatalogListCache>;
+
+/// <summary>Puts an action's responses in the response cache <typeparamref name="TCache"/> when it is registered (caching is on).</summary>
+internal abstract class CachedByAttribute<TCache> : Attribute, IFilterFactory where TCache : class, IAsyncResourceFilter
 {
     public bool IsReusable => true;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        serviceProvider.GetService<CatalogListCache>() is { } cache ? cache : new PassThrough();
+        serviceProvider.GetService<TCache>() is { } cache ? cache : new PassThrough();
 
     private sealed class PassThrough : IAsyncResourceFilter
     {

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MusicPlayer.Api.Caching;
 using MusicPlayer.Api.Http;
 using MusicPlayer.Api.OpenApi;
 using MusicPlayer.Application.Common.Paging;
@@ -78,9 +79,11 @@ public sealed class PlaylistsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>List a playlist's songs</summary>
-    /// <remarks>Paged, in playlist order: {entryId, position, addedAt, song}. A smart playlist's songs are evaluated now for its owner (entryId and addedAt null). Access as for the playlist.</remarks>
+    /// <remarks>Paged, in playlist order: {entryId, position, addedAt, song}. A smart playlist's songs are evaluated now for its owner (entryId and addedAt null). Access as for the playlist. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed; any change of the playlist or its songs changes it.</remarks>
     [HttpGet("{id:int}/songs")]
     [Sends<ListPlaylistSongs.Query>]
+    [CachedPlaylistPage]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [Problem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<PagedResult<PlaylistEntryDto>>> ListSongs(int id, [FromQuery] int page = PagingLimits.DefaultPage,
         [FromQuery] int pageSize = PagingLimits.DefaultPageSize, CancellationToken ct = default) =>

@@ -12,6 +12,7 @@ public sealed class CacheChangesTests
         var pending = new PendingCacheChanges();
         for (var i = 0; i < 1000; i++) pending.CatalogChanged(CatalogChange.Counts);
         pending.CatalogChanged(CatalogChange.Edits);
+        pending.CatalogChanged(CatalogChange.Playlists);
         pending.SessionChanged(7);
         pending.SessionChanged(7);
         pending.SessionChanged(8);
@@ -77,10 +78,18 @@ public sealed class CacheChangesTests
         parsed.Select(c => c.Catalog).Should().Equal(CatalogChange.Counts, 0, 0);
     }
 
+    [Fact]
+    public void Message_OfAPlaylistWrite_RoundTrips()
+    {
+        var message = new CacheChanges(CatalogChange.Playlists, []).ToMessages("me").Single();
+
+        CacheChanges.Parse(message)!.Value.Changes.Catalog.Should().Be(CatalogChange.Playlists);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("me|1")]
-    [InlineData("me|4|")]
+    [InlineData("me|8|")]
     [InlineData("me|-1|")]
     [InlineData("me|1|7,x")]
     [InlineData("me|1|-7")]

@@ -95,6 +95,32 @@ public sealed class TwoInstanceCoherenceTests(TwoInstances instances) : IClassFi
     }
 
     [PostgreSqlFact]
+    public async Task PlaylistWrites_ThroughA_ShowInBsCachedPagesWithinASecond()
+    {
+        var admin = A.AsAdmin();
+        var songs = new[] { (await admin.CreateSongAsync()).Id(), (await admin.CreateSongAsync()).Id() };
+        var owner = A.AsUser();
+        var playlists = B.Services.GetRequiredService<CatalogVersion>();
+        var heard = playlists.Playlists;
+        var id = (await owner.CreatePlaylistAsync(isPublic: true)).Id();
+        await owner.AddSongsAsync(id, songs);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), () => Task.FromResult(playlists.Playlists >= heard + 2),
+            "B hears of A's playlist writes within a second");
+        var b = B.Anonymous();
+        (await b.SongIdsAsync(id)).Should().Equal(songs);
+        (await b.SongIdsAsync(id)).Should().Equal(songs);
+
+        var last = (await owner.EntriesAsync(id))[^1].EntryId;
+        (await owner.MoveAsync(id, last, 1)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => (await b.SongIdsAsync(id)).SequenceEqual([songs[1], songs[0]]),
+            "a move through A shows in B's cached page within a second");
+
+        (await owner.PutAsJsonAsync($"{PlaylistApi.Playlists}/{id}", new { name = "Private now", isPublic = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Within.HoldsAsync(Bound, Stopwatch.GetTimestamp(), async () => await StatusAsync(b, PlaylistApi.Songs(id)) == HttpStatusCode.NotFound,
+            "a playlist made private through A is a 404 for others on B within a second");
+    }
+
+    [PostgreSqlFact]
     public async Task SessionCache_OnB_IsOn()
     {
         // Created through B: A would tell B of the new user a moment later, evicting what B is about to cache.

@@ -1,5 +1,3 @@
-using System.Reflection;
-using MediatR;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Features.History;
@@ -24,14 +22,10 @@ public sealed class CatalogWriteMarkingTests
     /// <summary>The stores that write only the like and play counters (and what lists show of them).</summary>
     private static readonly Type[] CounterWritePorts = [typeof(ILikeStore), typeof(IPlayStore)];
 
-    private static readonly Type[] AllHandlers = typeof(IChangesCatalog).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && RequestOf(t) is not null)
-        .ToArray();
-
-    public static TheoryData<Type> Handlers() => new(AllHandlers);
+    public static TheoryData<Type> AllHandlers() => new(Handlers.All);
 
     [Theory]
-    [MemberData(nameof(Handlers))]
+    [MemberData(nameof(AllHandlers))]
     public void Handler_WritingWhatCatalogListsShow_HandlesARequestMarkedAsChangingTheCatalog(Type handler)
     {
         var request = RequestOf(handler)!;
@@ -46,7 +40,7 @@ public sealed class CatalogWriteMarkingTests
     }
 
     [Theory]
-    [MemberData(nameof(Handlers))]
+    [MemberData(nameof(AllHandlers))]
     public void Handler_OfACountsOnlyWrite_WritesOnlyCounters(Type handler)
     {
         if (!typeof(IChangesCountsOnly).IsAssignableFrom(RequestOf(handler))) return;
@@ -58,21 +52,13 @@ public sealed class CatalogWriteMarkingTests
     [Fact]
     public void Handlers_AreFound_IncludingBothKindsOfRequest()
     {
-        var requests = AllHandlers.Select(h => RequestOf(h)!).ToList();
+        var requests = Handlers.All.Select(h => RequestOf(h)!).ToList();
 
         requests.Should().Contain(typeof(CreateSong.Command)).And.Contain(typeof(ListSongs.Query));
         requests.Count(typeof(IChangesCatalog).IsAssignableFrom).Should().BeGreaterThanOrEqualTo(10);
     }
 
-    private static Type? RequestOf(Type handler) =>
-        handler.GetInterfaces()
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
-            ?.GetGenericArguments()[0];
+    private static Type? RequestOf(Type handler) => Handlers.RequestOf(handler);
 
-    private static Type[] WritePortsOf(Type handler) =>
-        handler.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .SelectMany(c => c.GetParameters())
-            .Select(p => p.ParameterType)
-            .Where(CatalogWritePorts.Contains)
-            .ToArray();
+    private static Type[] WritePortsOf(Type handler) => Handlers.PortsOf(handler, CatalogWritePorts);
 }

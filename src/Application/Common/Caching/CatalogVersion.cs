@@ -4,7 +4,8 @@ namespace MusicPlayer.Application.Common.Caching;
 /// Numbers that change whenever anything a catalog list shows may have changed, so caches can key
 /// their entries by them: <see cref="Edits"/> moves on every catalog edit (albums, songs, links,
 /// audio, covers, user deletions), <see cref="Counts"/> on every change of the like and play counters
-/// alone, and <see cref="Current"/> on either. A cache that must be exact keys by <see cref="Current"/>;
+/// alone, and <see cref="Current"/> on either. <see cref="Playlists"/> moves on every playlist write
+/// (playlists are not in catalog lists: it leaves those caches alone). A cache that must be exact keys by <see cref="Current"/>;
 /// the public list cache keys by <see cref="Edits"/> and lets <see cref="Counts"/> lag within its bound.
 /// Every change made here is also told to the <see cref="ICachePeers"/> (other instances on the same
 /// database), when there are any; a change they report is applied with <see cref="Apply"/>.
@@ -13,6 +14,7 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
 {
     private long _edits;
     private long _counts;
+    private long _playlists;
 
     public long Edits => Interlocked.Read(ref _edits);
 
@@ -23,6 +25,8 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     /// <see cref="Edits"/> or <see cref="Counts"/>, so a cache keyed by something finer (one user's plays) cannot rely on it.
     /// </summary>
     public bool HasPeers => peers is not null;
+
+    public long Playlists => Interlocked.Read(ref _playlists);
 
     /// <summary>Moves on every change of either kind (both parts only grow, so their sum does too).</summary>
     public long Current => Edits + Counts;
@@ -42,6 +46,7 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     {
         if (change.HasFlag(CatalogChange.Edits)) Interlocked.Increment(ref _edits);
         if (change.HasFlag(CatalogChange.Counts)) Interlocked.Increment(ref _counts);
+        if (change.HasFlag(CatalogChange.Playlists)) Interlocked.Increment(ref _playlists);
     }
 }
 
@@ -55,7 +60,10 @@ public enum CatalogChange
     /// <summary>Only like or play counters: public lists may show it up to a second late.</summary>
     Counts = 2,
 
-    All = Edits | Counts,
+    /// <summary>A playlist (its row or its entries): cached playlist reads show it on the very next read.</summary>
+    Playlists = 4,
+
+    All = Edits | Counts | Playlists,
 }
 
 /// <summary>Marks a command that changes what catalog lists show (fields, links, like and play counts).</summary>
@@ -67,6 +75,13 @@ public interface IChangesCatalog;
 /// public lists are not thrown away but re-read within a second.
 /// </summary>
 public interface IChangesCountsOnly : IChangesCatalog;
+
+/// <summary>
+/// Marks a command that writes playlists (their rows or entries): it moves <see cref="CatalogVersion.Playlists"/>
+/// once it is done. Catalog edits that reach into playlists (a song deleted or its duration changed, a user
+/// deleted) are <see cref="IChangesCatalog"/> and move <see cref="CatalogVersion.Edits"/>, which playlist caches key by too.
+/// </summary>
+public interface IChangesPlaylists;
 
 /// <summary>
 /// The other instances that share this one's database. Caches here tell them what changed so theirs

@@ -36,9 +36,12 @@ public static class Ownership
     public static void EnsureMayRead(this ICurrentUser caller, IOwned resource, string resourceName, object key,
         bool adminsAllowed = false)
     {
-        if (resource.IsPublic || ActsAsOwner(caller, resource, adminsAllowed)) return;
-        throw new NotFoundException(resourceName, key);
+        if (!caller.MayRead(resource, adminsAllowed)) throw new NotFoundException(resourceName, key);
     }
+
+    /// <summary>Whether the caller may see <paramref name="resource"/> (what <see cref="EnsureMayRead"/> checks).</summary>
+    public static bool MayRead(this ICurrentUser caller, IOwned resource, bool adminsAllowed = false) =>
+        resource.IsPublic || ActsAsOwner(caller, resource, adminsAllowed);
 
     /// <summary>
     /// Throws unless the caller may change <paramref name="resource"/>: <see cref="NotFoundException"/> for someone

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -9,7 +10,7 @@ namespace MusicPlayer.Application.Features.Playlists;
 public static class AddPlaylistSongs
 {
     [Authorize]
-    public sealed record Command(int Id, AddSongsInput Body, int? IfMatch = null) : IRequest<PlaylistDto>;
+    public sealed record Command(int Id, AddSongsInput Body, int? IfMatch = null) : IRequest<PlaylistDto>, IChangesPlaylists;
 
     /// <summary>The songs to insert, in order, and where (1..songCount+1; default the end).</summary>
     public sealed record AddSongsInput(IReadOnlyList<int>? SongIds, int? Position = null);

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
 
@@ -7,7 +8,7 @@ namespace MusicPlayer.Application.Features.Playlists;
 public static class CreatePlaylist
 {
     [Authorize]
-    public sealed record Command(PlaylistInput Playlist) : IRequest<PlaylistDto>;
+    public sealed record Command(PlaylistInput Playlist) : IRequest<PlaylistDto>, IChangesPlaylists;
 
     public sealed class Validator : RequestValidator<Command>
     {

@@ -25,9 +25,9 @@ public static class ListPlaylistSongs
     {
         public async Task<PagedResult<PlaylistEntryDto>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var row = await reader.RowAsync(request.Id, cancellationToken);
-            currentUser.EnsureMayRead(row, "Playlist", request.Id, adminsAllowed: true);
-            var page = await reader.SongsAsync(row, request, cancellationToken);
+            var state = await reader.StateAsync(request.Id, cancellationToken);
+            currentUser.EnsureMayRead(state, "Playlist", request.Id, adminsAllowed: true);
+            var page = await reader.SongsAsync(state, request, cancellationToken);
             return page with { Items = page.Items.Select(e => e with { Song = e.Song.WithUrls(urls) }).ToList() };
         }
     }

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Application.Common.Validation;
@@ -9,7 +10,7 @@ namespace MusicPlayer.Application.Features.Playlists;
 public static class MovePlaylistEntry
 {
     [Authorize]
-    public sealed record Command(int Id, int EntryId, MoveEntryInput Body, int? IfMatch = null) : IRequest<PlaylistDto>;
+    public sealed record Command(int Id, int EntryId, MoveEntryInput Body, int? IfMatch = null) : IRequest<PlaylistDto>, IChangesPlaylists;
 
     /// <summary>The entry's new position.</summary>
     public sealed record MoveEntryInput(int? Position);

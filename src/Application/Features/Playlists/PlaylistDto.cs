@@ -38,4 +38,7 @@ public sealed record PlaylistEntryDto(int? EntryId, int Position, DateTime? Adde
 /// <summary>A playlist as read from the database, before smart totals and rules are filled in.</summary>
 public sealed record PlaylistRow(
     int Id, string Name, string? Description, bool IsPublic, int OwnerId, string OwnerName, int SongCount,
-    long DurationSeconds, int Version, string? Rules, DateTime CreatedAt, DateTime UpdatedAt) : IOwned;
+    long DurationSeconds, int Version, string? Rules, DateTime CreatedAt, DateTime UpdatedAt) : IOwned
+{
+    public PlaylistState State => new(Id, OwnerId, IsPublic, Version, SongCount, Rules);
+}

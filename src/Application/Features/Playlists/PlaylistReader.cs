@@ -13,11 +13,17 @@ namespace MusicPlayer.Application.Features.Playlists;
 /// entries' durations; a smart playlist's are those of its evaluated songs (the rules compiled and run in the
 /// database for the owner, within the limit). Pages of songs are served again while they are still what the
 /// database would say: a manual playlist's for its version and the catalog's (<see cref="ResultCache{TKey,TResult}"/>),
-/// a smart playlist's for as long as the evaluation they are cut from (<see cref="SmartPlaylistResults"/>).
+/// a smart playlist's for as long as the evaluation they are cut from (<see cref="SmartPlaylistResults"/>). The state a
+/// read of songs starts from (access, version) comes from memory while no write can have changed it (<see cref="PlaylistStates"/>).
 /// </summary>
 public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRepository<PlaylistEntry> entries, IReadRepository<Song> songs,
-    TimeProvider clock, SmartPlaylistResults results, ResultCache<PlaylistPageKey, PagedResult<PlaylistEntryDto>> pages)
+    TimeProvider clock, SmartPlaylistResults results, ResultCache<PlaylistPageKey, PagedResult<PlaylistEntryDto>> pages, PlaylistStates states)
 {
+    /// <summary>The playlist's state, from memory while it is current (no access check: the caller decides with <see cref="Common.Security.Ownership"/>).</summary>
+    public async Task<PlaylistState> StateAsync(int id, CancellationToken cancellationToken) =>
+        await states.GetAsync(id, () => playlists.FirstOrDefaultAsync(new PlaylistStateSpec(id), cancellationToken))
+        ?? throw new NotFoundException("Playlist", id);
+
     /// <summary>The playlist row (no access check: the caller decides with <see cref="Common.Security.Ownership"/>).</summary>
     public async Task<PlaylistRow> RowAsync(int id, CancellationToken cancellationToken) =>
         await playlists.FirstOrDefaultAsync(new PlaylistByIdSpec(id), cancellationToken) ?? throw new NotFoundException("Playlist", id);
@@ -37,7 +43,7 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
     /// One page of the playlist's songs, without their URLs (those depend on the request): its entries at positions
     /// counted from the page's offset, or a smart playlist's evaluated songs, positions counted from 1 within its limit.
     /// </summary>
-    public async Task<PagedResult<PlaylistEntryDto>> SongsAsync(PlaylistRow row, IPagedQuery query, CancellationToken cancellationToken)
+    public async Task<PagedResult<PlaylistEntryDto>> SongsAsync(PlaylistState row, IPagedQuery query, CancellationToken cancellationToken)
     {
         if (row.Rules is null)
             return await pages.GetAsync(new PlaylistPageKey(row.Id, row.Version, 0, query.Page, query.PageSize), async () =>
@@ -66,7 +72,7 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
     }
 
     /// <summary>The smart playlist's songs in order, within its limit: the rules compiled and run in the database (or a fresh result of that).</summary>
-    private Task<SmartEvaluation> EvaluateAsync(PlaylistRow row, CancellationToken cancellationToken) =>
+    private Task<SmartEvaluation> EvaluateAsync(PlaylistState row, CancellationToken cancellationToken) =>
         results.GetAsync(row.Id, row.Version, async () =>
         {
             var rules = SmartRules.Load(row.Rules!);
@@ -79,7 +85,7 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         var (count, duration) = (row.SongCount, row.DurationSeconds);
         if (row.Rules is not null)
         {
-            var evaluated = (await EvaluateAsync(row, cancellationToken)).Songs;
+            var evaluated = (await EvaluateAsync(row.State, cancellationToken)).Songs;
             (count, duration) = (evaluated.Count, evaluated.Sum(s => (long)(s.Duration ?? 0)));
         }
 
@@ -100,7 +106,7 @@ public sealed class PlaylistReader(IReadRepository<Playlist> playlists, IReadRep
         };
     }
 
-    private SmartSongsSpec<TResult> Smart<TResult>(PlaylistRow row, SmartRuleSet rules,
+    private SmartSongsSpec<TResult> Smart<TResult>(PlaylistState row, SmartRuleSet rules,
         System.Linq.Expressions.Expression<Func<Song, TResult>> selector, int skip, int take)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -26,6 +26,13 @@ public sealed class PlaylistByIdSpec : PlaylistRowSpec
     public PlaylistByIdSpec(int id) => Where(p => p.Id == id);
 }
 
+/// <summary>One playlist's <see cref="PlaylistState"/>: its own row only.</summary>
+public sealed class PlaylistStateSpec : Specification<Playlist, PlaylistState>
+{
+    public PlaylistStateSpec(int id) : base(p => new PlaylistState(p.Id, p.OwnerId, p.IsPublic, p.Version, p.SongCount, p.Rules)) =>
+        Where(p => p.Id == id);
+}
+
 /// <summary>Who owns a playlist and whether it is public: all a write needs to decide whether the caller may.</summary>
 public sealed class PlaylistAccessSpec : Specification<Playlist, Owned>
 {

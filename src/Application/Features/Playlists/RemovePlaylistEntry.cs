@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
 using MusicPlayer.Domain.Playlists;
@@ -8,7 +9,7 @@ namespace MusicPlayer.Application.Features.Playlists;
 public static class RemovePlaylistEntry
 {
     [Authorize]
-    public sealed record Command(int Id, int EntryId, int? IfMatch = null) : IRequest;
+    public sealed record Command(int Id, int EntryId, int? IfMatch = null) : IRequest, IChangesPlaylists;
 
     internal sealed class Handler(IReadRepository<Playlist> playlists, IPlaylistStore store, ICurrentUser currentUser, TimeProvider clock)
         : AsyncRequestHandler<Command>

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
@@ -10,7 +11,7 @@ namespace MusicPlayer.Application.Features.Playlists;
 public static class UpdatePlaylist
 {
     [Authorize]
-    public sealed record Command(int Id, PlaylistInput Playlist, int? IfMatch = null) : IRequest<PlaylistDto>;
+    public sealed record Command(int Id, PlaylistInput Playlist, int? IfMatch = null) : IRequest<PlaylistDto>, IChangesPlaylists;
 
     public sealed class Validator : RequestValidator<Command>
     {

@@ -33,7 +33,8 @@ public sealed class PlaylistHandlerTests
     private readonly SmartPlaylistResults _smart;
     private readonly ResultCache<PlaylistPageKey, PagedResult<PlaylistEntryDto>> _pages;
 
-    private PlaylistReader Reader() => new(_playlists, _entries, _songs, _clock, _smart, _pages);
+    // A state cache of its own each time: the handlers run here without the behaviour that moves the playlists version on.
+    private PlaylistReader Reader() => new(_playlists, _entries, _songs, _clock, _smart, _pages, new PlaylistStates(_catalog));
 
     private Task<PlaylistDto> Create(int userId, PlaylistInput input) =>
         new CreatePlaylist.Handler(_store, Reader(), FakeCurrentUser.User(userId), _clock).Handle(new CreatePlaylist.Command(input), default);
