@@ -19,7 +19,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     // busy_timeout: a writer that finds the database locked waits in SQLite's own handler (1, 2, 5, 10 ms...)
     // instead of failing to the ADO.NET driver, whose retry loop sleeps 150 ms at a time.
-    private const string PerConnection = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    internal const string PerConnection = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 
     public const string Persistent = "PRAGMA journal_mode=WAL;";
 
