@@ -17,6 +17,13 @@ internal sealed class SqliteReadConnections(string connectionString) : IDisposab
     /// <summary>How many idle connections are kept; more are opened under a burst and closed when returned.</summary>
     public static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Reads through a memory map of the database file rather than read() calls copying each page into the
+    /// connection's own small page cache: random songs of a large catalog miss that cache on almost every read.
+    /// Up to 256 MiB of the file; pages beyond are read as before.
+    /// </summary>
+    private const string ReadPragmas = " PRAGMA mmap_size=268435456;";
+
     private readonly ConcurrentBag<Lease> _idle = [];
     private int _idleCount;
     private bool _disposed;
@@ -36,7 +43,7 @@ internal sealed class SqliteReadConnections(string connectionString) : IDisposab
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = SqlitePragmas.PerConnection;
+            pragmas.CommandText = SqlitePragmas.PerConnection + ReadPragmas;
             pragmas.ExecuteNonQuery();
         }
         catch
