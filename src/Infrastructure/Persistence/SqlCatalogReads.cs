@@ -26,7 +26,7 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
 
     private const int SongColumnCount = 21;
 
-    private const string SongDetailSql = $"""
+    internal const string SongDetailSql = $"""
         SELECT {SongColumns},
             CAST((SELECT COUNT(*) FROM "Comments" c WHERE c."SongId" = s."Id") AS INTEGER),
             CASE WHEN EXISTS (SELECT 1 FROM "UserLikes" l WHERE l."UserId" = @user AND l."SongId" = s."Id") THEN 1 ELSE 0 END
@@ -40,7 +40,7 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
         """;
 
     // Track order as ListAlbumSongs.Spec has it: numbered tracks by number, then the rest by title, then by song.
-    private const string AlbumTracksSql = $"""
+    internal const string AlbumTracksSql = $"""
         SELECT {SongColumns}, l."TrackNumber"
         FROM "AlbumSongs" l
         INNER JOIN "Songs" s ON s."Id" = l."SongId"
@@ -48,7 +48,7 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
         ORDER BY CASE WHEN l."TrackNumber" IS NULL THEN 1 ELSE 0 END, l."TrackNumber", s."NormalizedTitle", l."SongId";
         """;
 
-    private const string AlbumExistsSql = """SELECT 1 FROM "Albums" WHERE "Id" = @album;""";
+    internal const string AlbumExistsSql = """SELECT 1 FROM "Albums" WHERE "Id" = @album;""";
 
     public Task<SongDetailDto?> SongDetailAsync(int songId, int? userId, CancellationToken cancellationToken) =>
         ReadAsync(SongDetailSql, command =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Api.IntegrationTests.Audio;
 using MusicPlayer.Api.IntegrationTests.Comments;
@@ -58,6 +59,36 @@ public sealed class SqlCatalogReadsTests(MusicPlayerFactory factory) : IClassFix
         tracks.Should().Contain("null", "a missing album is null").And.Contain("[]", "an empty album is an empty list");
         ShouldSetEveryField(details.Where(d => d != "null").Select(d => JsonNode.Parse(d)!));
         ShouldSetEveryField(tracks.Where(t => t is not ("null" or "[]")).SelectMany(t => JsonNode.Parse(t)!.AsArray()).Select(t => t!));
+    }
+
+    [Theory]
+    [InlineData(SqlCatalogReads.SongDetailSql)]
+    [InlineData(SqlCatalogReads.AlbumTracksSql)]
+    [InlineData(SqlCatalogReads.AlbumExistsSql)]
+    public async Task Statements_OnSqlite_SearchIndexesAndScanNoTable(string sql)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.OpenConnectionAsync();
+        var plan = new List<string>();
+        foreach (var statement in sql.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+            foreach (var name in new[] { "@song", "@user", "@album" }.Where(statement.Contains))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = 1;
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        }
+
+        plan.Should().NotBeEmpty().And.Contain(step => step.StartsWith("SEARCH"));
+        plan.Should().NotContain(step => step.StartsWith("SCAN"), "each read is a few index searches, whatever the catalog's size");
     }
 
     /// <summary>Every property of the objects (and of their nested objects) has a value other than its default in at least one of them.</summary>
