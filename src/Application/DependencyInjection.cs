@@ -46,6 +46,7 @@ public static class DependencyInjection
 
         services.AddScoped<Features.Auth.SessionTokens>();
         services.AddScoped<Features.Songs.SongDetailReader>();
+        services.AddScoped<Features.Catalog.SpecCatalogReads>();
         services.AddScoped<Features.Playlists.PlaylistReader>();
         services.AddSingleton<Features.Playlists.SmartPlaylistResults>();
         services.AddSingleton<Features.Playlists.PlaylistStates>();

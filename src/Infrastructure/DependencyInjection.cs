@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<ILoginFailureStore, LoginFailureStore>();
         services.AddScoped<ITransactions, Transactions>();
+        AddCatalogReads(services, configuration);
         services.AddScoped<Application.Features.Likes.ILikeStore, LikeStore>();
         services.AddScoped<Application.Features.Comments.ICommentStore, CommentStore>();
         services.AddSingleton(new Application.Features.Comments.CommentLimit(
@@ -82,6 +83,31 @@ public static class DependencyInjection
         services.AddSingleton<Application.Features.Streaming.IStreamUrlSigner, StreamUrlSigner>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The hot catalog reads: hand-written commands on SQLite (on kept connections) and PostgreSQL; SQL Server, which
+    /// no test here can run, reads them through the specifications, as everything else.
+    /// </summary>
+    private static void AddCatalogReads(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = DatabaseProvider.Configured(configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // A factory, not an instance: the container disposes what it created, closing the kept connections.
+            services.AddSingleton(_ => new SqliteReadConnections(
+                configuration.GetConnectionString("Default") ?? DatabaseProvider.DefaultConnectionString));
+            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p =>
+                new SqlCatalogReads(p.GetRequiredService<MusicPlayerDbContext>(), p.GetRequiredService<SqliteReadConnections>()));
+        }
+        else if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p => new SqlCatalogReads(p.GetRequiredService<MusicPlayerDbContext>(), null));
+        }
+        else
+        {
+            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p => p.GetRequiredService<Application.Features.Catalog.SpecCatalogReads>());
+        }
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // instead of failing to the ADO.NET driver, whose retry loop sleeps 150 ms at a time.
     // wal_autocheckpoint: SQLite's own checkpoint, run by the commit that takes the WAL past it with the write gate held,
     // is only the backstop; SqliteCheckpointer checkpoints in the background long before (the default is 1,000 pages).
-    private static readonly string PerConnection =
+    internal static readonly string PerConnection =
         $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
 
     /// <summary>The WAL's size in pages at which a commit checkpoints it itself.</summary>

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Features.Catalog;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,6 +109,8 @@ public sealed class PipelineTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IReadRepository<Comment>>(_comments));
         services.Replace(ServiceDescriptor.Singleton<ICommentStore>(new InMemoryCommentStore(_comments, _users, _songs, new CommentLimit())));
         services.Replace(ServiceDescriptor.Singleton<ISigningKeys>(_signingKeys));
+        // The infrastructure registers the catalog reads' implementation; the specifications' one reads the fakes.
+        services.Replace(ServiceDescriptor.Scoped<ICatalogReads>(p => p.GetRequiredService<SpecCatalogReads>()));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateScope();

@@ -2,6 +2,7 @@ using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Application.Features.Songs;
 using MusicPlayer.Domain.Catalog;
 
@@ -37,16 +38,10 @@ public static class ListAlbumSongs
         public AlbumExistsSpec(int albumId) => Where(a => a.Id == albumId);
     }
 
-    internal sealed class Handler(IReadRepository<AlbumSong> links, IReadRepository<Album> albums, ISongUrls urls)
-        : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
+    internal sealed class Handler(ICatalogReads reads, ISongUrls urls) : IRequestHandler<Query, IReadOnlyList<AlbumTrackDto>>
     {
-        public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken)
-        {
-            var tracks = await links.ListAsync(new Spec(request.AlbumId), cancellationToken);
-            // No links: an empty album, or none at all. Only then is the album itself looked up.
-            if (tracks.Count == 0 && !await albums.AnyAsync(new AlbumExistsSpec(request.AlbumId), cancellationToken))
-                throw new NotFoundException("Album", request.AlbumId);
-            return tracks.WithUrls(urls);
-        }
+        public async Task<IReadOnlyList<AlbumTrackDto>> Handle(Query request, CancellationToken cancellationToken) =>
+            (await reads.AlbumTracksAsync(request.AlbumId, cancellationToken))?.WithUrls(urls)
+            ?? throw new NotFoundException("Album", request.AlbumId);
     }
 }

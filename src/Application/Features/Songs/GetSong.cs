@@ -1,6 +1,7 @@
 using MediatR;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Common.Security;
+using MusicPlayer.Application.Features.Catalog;
 
 namespace MusicPlayer.Application.Features.Songs;
 
@@ -10,9 +11,10 @@ public static class GetSong
     [Authorize]
     public sealed record Query(int Id) : IRequest<SongDetailDto>;
 
-    internal sealed class Handler(SongDetailReader reader) : IRequestHandler<Query, SongDetailDto>
+    internal sealed class Handler(ICatalogReads reads, ICurrentUser currentUser, ISongUrls urls) : IRequestHandler<Query, SongDetailDto>
     {
         public async Task<SongDetailDto> Handle(Query request, CancellationToken cancellationToken) =>
-            await reader.ReadAsync(request.Id, cancellationToken) ?? throw new NotFoundException("Song", request.Id);
+            (await reads.SongDetailAsync(request.Id, currentUser.UserId, cancellationToken))?.WithUrls(urls)
+            ?? throw new NotFoundException("Song", request.Id);
     }
 }

@@ -19,6 +19,10 @@ public static class SongUrlExtensions
     public static T WithUrls<T>(this T song, ISongUrls urls) where T : SongDto =>
         song.Audio is null && song.FileUrl.Length > 0 ? song : (T)(song with { FileUrl = urls.Stream(song.Id) });
 
-    public static List<T> WithUrls<T>(this List<T> songs, ISongUrls urls) where T : SongDto =>
-        songs.ConvertAll(s => s.WithUrls(urls));
+    public static List<T> WithUrls<T>(this IReadOnlyList<T> songs, ISongUrls urls) where T : SongDto
+    {
+        var result = new List<T>(songs.Count);
+        foreach (var song in songs) result.Add(song.WithUrls(urls));
+        return result;
+    }
 }

@@ -1,3 +1,6 @@
+using MusicPlayer.Application.Features.Catalog;
+using MusicPlayer.Domain.Comments;
+using MusicPlayer.Domain.Likes;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Albums;
 using MusicPlayer.Application.Features.Songs;
@@ -12,8 +15,8 @@ public sealed class ListAlbumSongsTests
 
     // The links are read from their own repository, as the app reads them from their table: the seeded albums' links.
     private Task<IReadOnlyList<AlbumTrackDto>> Handle(int albumId) =>
-        new ListAlbumSongs.Handler(new InMemoryRepository<AlbumSong>().Seed(_albums.Items.SelectMany(a => a.Songs).ToArray()), _albums,
-            FakeSongUrls.Instance).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
+        new ListAlbumSongs.Handler(new SpecCatalogReads(new InMemoryRepository<Song>(), new InMemoryRepository<AlbumSong>().Seed(_albums.Items.SelectMany(a => a.Songs).ToArray()),
+            new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), _albums), FakeSongUrls.Instance).Handle(new ListAlbumSongs.Query(albumId), CancellationToken.None);
 
     [Fact]
     public async Task Handle_AlbumWithoutSongs_ReturnsEmptyList()

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Domain.Comments;
 using MusicPlayer.Application.Common.Errors;
 using MusicPlayer.Application.Features.Songs;
@@ -18,7 +19,7 @@ public sealed class GetSongTests
 
     // The links are the ones the seeded songs hold: the album side of each link is what the reader's query reads.
     private Task<SongDetailDto> Handle(int id) =>
-        new GetSong.Handler(new SongDetailReader(_songs, Links(_songs), _likes, _comments, _user, FakeSongUrls.Instance)).Handle(new GetSong.Query(id), CancellationToken.None);
+        new GetSong.Handler(new SpecCatalogReads(_songs, Links(_songs), _likes, _comments, new InMemoryRepository<Album>()), _user, FakeSongUrls.Instance).Handle(new GetSong.Query(id), CancellationToken.None);
 
     internal static InMemoryRepository<AlbumSong> Links(InMemoryRepository<Song> songs) =>
         new InMemoryRepository<AlbumSong>().Seed(songs.Items.SelectMany(s => s.Albums).ToArray());

@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Domain.Comments;
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Audio;
@@ -23,7 +24,8 @@ public sealed class SongAudioTests
     public SongAudioTests() => _audio = new AudioFakes(_songs, _albums);
 
     private SongDetailReader Reader() =>
-        new(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance);
+        new(new SpecCatalogReads(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), _albums),
+            FakeCurrentUser.Admin(), FakeSongUrls.Instance);
 
     private async Task<Song> SongWithAudio(string name, string title = "Song")
     {

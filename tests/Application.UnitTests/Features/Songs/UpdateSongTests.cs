@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Domain.Comments;
 using FluentValidation.TestHelper;
 using Microsoft.Extensions.Time.Testing;
@@ -17,8 +18,8 @@ public sealed class UpdateSongTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(TestData.Now.AddHours(5)));
 
     private Task<SongDetailDto> Handle(int id, SongInput input) =>
-        new UpdateSong.Handler(_songs, new SongDetailReader(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
-            new InMemoryRepository<Comment>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock, _playlistStore, new ImmediateTransactions())
+        new UpdateSong.Handler(_songs, new SongDetailReader(new SpecCatalogReads(_songs, GetSongTests.Links(_songs), new InMemoryRepository<UserLike>(),
+            new InMemoryRepository<Comment>(), new InMemoryRepository<Album>()), FakeCurrentUser.Admin(), FakeSongUrls.Instance), _clock, _playlistStore, new ImmediateTransactions())
             .Handle(new UpdateSong.Command(id, input), CancellationToken.None);
 
     private readonly InMemoryRepository<Playlist> _playlists = new();

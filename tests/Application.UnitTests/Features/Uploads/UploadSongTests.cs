@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Features.Catalog;
 using MusicPlayer.Domain.Comments;
 using Microsoft.Extensions.Time.Testing;
 using MusicPlayer.Application.Common.Audio;
@@ -23,7 +24,8 @@ public sealed class UploadSongTests
 
     private Task<UploadResult> Upload(byte[] bytes, string? fileName = "track.ogg", int? albumId = null) =>
         new UploadSong.Handler(_audio.Library(), _songs, _albums,
-                new SongDetailReader(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), FakeCurrentUser.Admin(), FakeSongUrls.Instance),
+                new SongDetailReader(new SpecCatalogReads(_songs, new InMemoryRepository<AlbumSong>(), new InMemoryRepository<UserLike>(), new InMemoryRepository<Comment>(), _albums),
+                    FakeCurrentUser.Admin(), FakeSongUrls.Instance),
                 _clock)
             .Handle(new UploadSong.Command(new BytesUpload(bytes, fileName, albumId)), CancellationToken.None);
 
