@@ -17,10 +17,12 @@ public static class DependencyInjection
             TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60)), provider.GetService<Application.Common.Caching.ICachePeers>()));
         AddCacheCoherence(services, configuration);
         services.AddSingleton<UserSessionCache.EvictOnSave>();
+        AddSearchMemory(services, configuration);
         services.AddDbContextPool<MusicPlayerDbContext>((provider, options) =>
         {
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
+            if (provider.GetService<Persistence.Search.SearchMemoryTracker>() is { } searchMemory) options.AddInterceptors(searchMemory);
             // Hosts that count (the Api) register the metrics port; tools using the infrastructure alone do not.
             if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
                 options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
@@ -80,6 +82,18 @@ public static class DependencyInjection
         services.AddSingleton<Application.Features.Streaming.IStreamUrlSigner, StreamUrlSigner>();
         services.AddHealthChecks().AddDbContextCheck<MusicPlayerDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The in-memory search index (<see cref="Application.Features.Search.Memory.SearchMemory"/>), on unless
+    /// <c>Search:MemoryIndex</c> is false: its rows' reader, the save interceptor that keeps it current and its build at start-up.
+    /// </summary>
+    private static void AddSearchMemory(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Search:MemoryIndex", true)) return;
+        services.AddSingleton<Application.Features.Search.Memory.ISearchMemorySource, Persistence.Search.SearchMemorySource>();
+        services.AddSingleton<Persistence.Search.SearchMemoryTracker>();
+        services.AddHostedService<Persistence.Search.SearchMemoryWarmUp>();
     }
 
     /// <summary>

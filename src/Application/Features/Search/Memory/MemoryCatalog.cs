@@ -1,0 +1,243 @@
+using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Application.Features.Albums;
+using MusicPlayer.Application.Features.Artists;
+using MusicPlayer.Application.Features.Songs;
+
+namespace MusicPlayer.Application.Features.Search.Memory;
+
+/// <summary>A song as the in-memory index holds it: what lists show, and its keys and documents as the database stores them.</summary>
+public sealed record SongRow(SongDto Dto, string Key, string ArtistKey, string ArtistText, string Document);
+
+/// <summary>An album as the in-memory index holds it.</summary>
+public sealed record AlbumRow(AlbumDto Dto, string Key, string ArtistKey, string ArtistText, string Document);
+
+/// <summary>A song's popularity as stored now.</summary>
+public sealed record SongCounts(int Id, int Likes, int Plays);
+
+/// <summary>
+/// The catalog's songs, albums and artist spellings with their search documents, indexed by term: answers a search as
+/// the database path does (same matching, same ranks, same ties), from memory. Not thread-safe: <see cref="SearchMemory"/>
+/// guards it (many readers or one writer).
+/// </summary>
+internal sealed class MemoryCatalog
+{
+    private SongRow?[] _songs = [];
+    private AlbumRow?[] _albums = [];
+    private readonly TextIndex _songText = new();
+    private readonly TextIndex _albumText = new();
+
+    // Artists: one entry per spelling (artist key and name) with its items' counts, indexed by the name's document.
+    private readonly TextIndex _spellingText = new();
+    private readonly Dictionary<(string Key, string Name), Spelling> _spellings = [];
+    private readonly Dictionary<string, List<Spelling>> _spellingsByKey = new(StringComparer.Ordinal);
+    private readonly List<Spelling?> _spellingById = [];
+    private readonly Stack<int> _freeSpellingIds = new();
+
+    // Equal strings (artists, genres, keys) of different rows are held once.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    private sealed class Spelling(int id, string key, string name, string document)
+    {
+        public int Id { get; } = id;
+        public string Key { get; } = key;
+        public string Name { get; } = name;
+        public string Document { get; } = document;
+        public int Songs { get; set; }
+        public int Albums { get; set; }
+        public int Likes { get; set; }
+        public int Plays { get; set; }
+    }
+
+    public int SongCount { get; private set; }
+
+    public void SetSong(SongRow row)
+    {
+        var id = row.Dto.Id;
+        RemoveSong(id);
+        row = row with
+        {
+            Dto = row.Dto with { Artist = Shared(row.Dto.Artist), Genre = Shared(row.Dto.Genre) },
+            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText),
+        };
+        Grow(ref _songs, id)[id] = row;
+        SongCount++;
+        _songText.Set(id, row.Document);
+        var spelling = SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText);
+        spelling.Songs++;
+        spelling.Likes += row.Dto.LikeCount;
+        spelling.Plays += row.Dto.PlayCount;
+    }
+
+    public void RemoveSong(int id)
+    {
+        if (id >= _songs.Length || _songs[id] is not { } old) return;
+        _songs[id] = null;
+        SongCount--;
+        _songText.Remove(id);
+        var spelling = _spellings[(old.ArtistKey, old.Dto.Artist)];
+        spelling.Songs--;
+        spelling.Likes -= old.Dto.LikeCount;
+        spelling.Plays -= old.Dto.PlayCount;
+        Release(spelling);
+    }
+
+    public void SetAlbum(AlbumRow row)
+    {
+        var id = row.Dto.Id;
+        RemoveAlbum(id);
+        row = row with
+        {
+            Dto = row.Dto with { Artist = Shared(row.Dto.Artist), Genre = Shared(row.Dto.Genre) },
+            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText),
+        };
+        Grow(ref _albums, id)[id] = row;
+        _albumText.Set(id, row.Document);
+        SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText).Albums++;
+    }
+
+    public void RemoveAlbum(int id)
+    {
+        if (id >= _albums.Length || _albums[id] is not { } old) return;
+        _albums[id] = null;
+        _albumText.Remove(id);
+        var spelling = _spellings[(old.ArtistKey, old.Dto.Artist)];
+        spelling.Albums--;
+        Release(spelling);
+    }
+
+    /// <summary>A song's like and play counts as stored now (its artist's popularity follows).</summary>
+    public void SetCounts(SongCounts counts)
+    {
+        if (counts.Id >= _songs.Length || _songs[counts.Id] is not { } row) return;
+        if (row.Dto.LikeCount == counts.Likes && row.Dto.PlayCount == counts.Plays) return;
+        var spelling = _spellings[(row.ArtistKey, row.Dto.Artist)];
+        spelling.Likes += counts.Likes - row.Dto.LikeCount;
+        spelling.Plays += counts.Plays - row.Dto.PlayCount;
+        _songs[counts.Id] = row with { Dto = row.Dto with { LikeCount = counts.Likes, PlayCount = counts.Plays } };
+    }
+
+    /// <summary>The search of <see cref="Search.Handler"/>, answered from memory: the same matches, ranks and ties.</summary>
+    public SearchResultDto Search(SearchPlan plan, IReadOnlySet<string> types, int limit)
+    {
+        SearchMatch? typos = null;
+        var typosRead = false;
+        SearchMatch? Typos()
+        {
+            if (typosRead) return typos;
+            typosRead = true;
+            if (SearchPlanner.MinTypoTermLength(plan.Words) is not { } minLength) return null;
+            // The vocabulary of every document, as the database's: the terms of songs' documents hold those of albums and artists too,
+            // except the titles of albums without songs, so both are read.
+            var terms = _songText.Terms.Concat(_albumText.Terms).Where(t => t.Length >= minLength).Distinct(StringComparer.Ordinal);
+            return typos = SearchPlanner.WithTypos(plan.Words, terms);
+        }
+
+        var (songs, exactSongs) = types.Contains(Features.Search.Search.Songs)
+            ? Rank(_songText, _songs, plan, limit, Typos, static (a, b) =>
+                a.Dto.LikeCount != b.Dto.LikeCount ? b.Dto.LikeCount.CompareTo(a.Dto.LikeCount)
+                : a.Dto.PlayCount != b.Dto.PlayCount ? b.Dto.PlayCount.CompareTo(a.Dto.PlayCount)
+                : a.Dto.Id.CompareTo(b.Dto.Id), static s => s.Key)
+            : ([], -1);
+        var (albums, exactAlbums) = types.Contains(Features.Search.Search.Albums)
+            ? Rank(_albumText, _albums, plan, limit, Typos, static (a, b) => a.Dto.Id.CompareTo(b.Dto.Id), static a => a.Key)
+            : ([], -1);
+        var artists = types.Contains(Features.Search.Search.Artists) ? RankArtists(plan, limit, exactSongs == 0 && exactAlbums == 0, Typos) : [];
+        return new SearchResultDto
+        {
+            Songs = songs.ConvertAll(s => s.Dto),
+            Albums = albums.ConvertAll(a => a.Dto),
+            Artists = artists,
+        };
+    }
+
+    private static (List<TRow> Found, int Exact) Rank<TRow>(TextIndex text, TRow?[] rows, SearchPlan plan, int limit, Func<SearchMatch?> typos,
+        Comparison<TRow> popularity, Func<TRow, string> key) where TRow : class
+    {
+        List<(int Rank, TRow Row)> best;
+        using (var matches = text.Match(plan.Exact))
+            best = Top(matches.Ids().Select(id => (SearchRank.Of(key(rows[id]!), plan), rows[id]!)), limit,
+                (a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : popularity(a.Item2, b.Item2));
+        var found = best.ConvertAll(b => b.Row);
+        var exact = found.Count;
+        if (exact >= limit || typos() is not { } match) return (found, exact);
+
+        var seen = found.ToHashSet(ReferenceEqualityComparer.Instance);
+        using (var matches = text.Match(match))
+            found.AddRange(Top(matches.Ids().Select(id => rows[id]!).Where(r => !seen.Contains(r)), limit - exact, popularity));
+        return (found, exact);
+    }
+
+    /// <summary>The first <paramref name="take"/> of <paramref name="items"/> by <paramref name="order"/>, keeping no more than that many at a time.</summary>
+    private static List<T> Top<T>(IEnumerable<T> items, int take, Comparison<T> order)
+    {
+        var top = new List<T>(take + 1);
+        var comparer = Comparer<T>.Create(order);
+        foreach (var item in items)
+        {
+            if (top.Count == take && order(item, top[^1]) >= 0) continue;
+            var at = top.BinarySearch(item, comparer);
+            top.Insert(at < 0 ? ~at : at, item);
+            if (top.Count > take) top.RemoveAt(take);
+        }
+        return top;
+    }
+
+    private List<ArtistDto> RankArtists(SearchPlan plan, int limit, bool noExactName, Func<SearchMatch?> typos)
+    {
+        List<ArtistDirectory.Artist> best = noExactName ? [] : Features.Search.Search.Handler.Ranked(ArtistsMatching(plan.Exact), plan).Take(limit).ToList();
+        if (best.Count >= limit || typos() is not { } match) return best.ConvertAll(a => a.Dto);
+
+        var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var more = Features.Search.Search.Handler.ByPopularity(ArtistsMatching(match)).Where(a => !seen.Contains(a.Key));
+        return [.. best.Select(a => a.Dto), .. more.Take(limit - best.Count).Select(a => a.Dto)];
+    }
+
+    /// <summary>The artists any of whose spellings <paramref name="match"/> matches, counted over all of their spellings.</summary>
+    private List<ArtistDirectory.Artist> ArtistsMatching(SearchMatch match)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using (var matches = _spellingText.Match(match))
+            foreach (var id in matches.Ids()) keys.Add(_spellingById[id]!.Key);
+        return ArtistDirectory.Group(keys.SelectMany(k => _spellingsByKey[k])
+            .Select(s => new ArtistSpelling(s.Key, s.Name, s.Songs, s.Albums, s.Likes, s.Plays)));
+    }
+
+    private Spelling SpellingOf(string key, string name, string document)
+    {
+        if (_spellings.TryGetValue((key, name), out var spelling)) return spelling;
+        var id = _freeSpellingIds.Count > 0 ? _freeSpellingIds.Pop() : _spellingById.Count;
+        spelling = new Spelling(id, key, name, document);
+        if (id == _spellingById.Count) _spellingById.Add(spelling);
+        else _spellingById[id] = spelling;
+        _spellings[(key, name)] = spelling;
+        if (!_spellingsByKey.TryGetValue(key, out var ofKey)) _spellingsByKey[key] = ofKey = [];
+        ofKey.Add(spelling);
+        _spellingText.Set(id, document);
+        return spelling;
+    }
+
+    private void Release(Spelling spelling)
+    {
+        if (spelling.Songs > 0 || spelling.Albums > 0) return;
+        _spellings.Remove((spelling.Key, spelling.Name));
+        var ofKey = _spellingsByKey[spelling.Key];
+        ofKey.Remove(spelling);
+        if (ofKey.Count == 0) _spellingsByKey.Remove(spelling.Key);
+        _spellingText.Remove(spelling.Id);
+        _spellingById[spelling.Id] = null;
+        _freeSpellingIds.Push(spelling.Id);
+    }
+
+    private string Shared(string value)
+    {
+        if (_strings.TryGetValue(value, out var shared)) return shared;
+        _strings[value] = value;
+        return value;
+    }
+
+    private static T?[] Grow<T>(ref T?[] rows, int id) where T : class
+    {
+        if (id >= rows.Length) Array.Resize(ref rows, Math.Max(id + 1, rows.Length * 2));
+        return rows;
+    }
+}

@@ -1,0 +1,291 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+using MusicPlayer.Application.Common.Caching;
+using MusicPlayer.Application.Common.Search;
+
+namespace MusicPlayer.Application.Features.Search.Memory;
+
+/// <summary>Reads the catalog rows the in-memory search index holds (implemented on the database).</summary>
+public interface ISearchMemorySource
+{
+    /// <summary>Every song and album.</summary>
+    Task<(IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums)> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The songs and albums of these ids that exist now (an id not returned was deleted).</summary>
+    Task<(IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums)> ReadAsync(IReadOnlyCollection<int> songIds,
+        IReadOnlyCollection<int> albumIds, CancellationToken cancellationToken);
+
+    /// <summary>Every song's like and play counts.</summary>
+    Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The search index in memory, one per instance: every song, album and artist spelling with its search document, so a
+/// search costs no database command. The database's index stays the source of truth; this one answers a query only
+/// while it is current, and the query goes to the database otherwise:
+/// <list type="bullet">
+/// <item>Built in the background (at start-up, and again whenever it is stale), never delaying readiness.</item>
+/// <item>This instance's catalog writes apply to it as they end (<see cref="SearchMemoryChanges"/>: the rows they
+/// saved are read again once committed), so a search right after an edit finds it.</item>
+/// <item>Edits it cannot have seen make it stale until rebuilt: another instance's (<see cref="CatalogVersion.ForeignEdits"/>),
+/// or a save that changed catalog rows outside a catalog command (<see cref="Invalidate"/>).</item>
+/// <item>Like and play counts (popularity, ties) may lag at most a second, as public lists' do: once they have moved, they are
+/// read again from half a second on, and past a second searches go to the database until they are.</item>
+/// </list>
+/// Disabled (every search on the database) when no <see cref="ISearchMemorySource"/> is registered.
+/// </summary>
+public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion version, TimeProvider time, ILogger<SearchMemory> logger) : IDisposable
+{
+    /// <summary>Counts read longer ago than this are not shown once they have moved.</summary>
+    public static readonly TimeSpan CountsLag = TimeSpan.FromSeconds(1);
+
+    /// <summary>Moved counts are read again from this age on, so that a steady stream of likes keeps them within <see cref="CountsLag"/>.</summary>
+    public static readonly TimeSpan CountsRefresh = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Rebuilds start at most this often (another instance writing steadily would otherwise keep one running).</summary>
+    public static readonly TimeSpan RebuildInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
+    private MemoryCatalog? _catalog;
+    private long _foreignAt;
+    private long _unknownAt;
+    private long _unknown;
+    private long _countsAt;
+    private long _countsReadAt;
+
+    // While a rebuild reads the catalog: the rows this instance's writes changed meanwhile, read again before it is published.
+    private HashSet<int>? _dirtySongs;
+    private HashSet<int>? _dirtyAlbums;
+
+    private int _rebuilding;
+    private int _readingCounts;
+    private long _lastRebuild = long.MinValue;
+
+    public bool Enabled => source is not null;
+
+    /// <summary>Built, and current for every edit (the counts within their lag).</summary>
+    public bool IsCurrent
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return Usable(out _);
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>The search from memory, when the index is current; false sends it to the database (and starts what makes the index current again).</summary>
+    public bool TrySearch(SearchPlan plan, IReadOnlySet<string> types, int limit, [NotNullWhen(true)] out SearchResultDto? result)
+    {
+        result = null;
+        if (!Enabled) return false;
+        bool usable, readCounts;
+        _lock.EnterReadLock();
+        try
+        {
+            usable = Usable(out readCounts);
+            if (usable) result = _catalog!.Search(plan, types, limit);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        if (readCounts) StartReadingCounts();
+        if (!usable && !readCounts) StartRebuild();
+        return usable;
+    }
+
+    /// <summary>Called under the read lock. <paramref name="readCounts"/>: the counts have moved and are due to be read again.</summary>
+    private bool Usable(out bool readCounts)
+    {
+        readCounts = false;
+        if (_catalog is null || _foreignAt != version.ForeignEdits || _unknownAt != Interlocked.Read(ref _unknown)) return false;
+        if (version.Counts == _countsAt) return true;
+        var age = time.GetElapsedTime(_countsReadAt);
+        readCounts = age >= CountsRefresh;
+        return age <= CountsLag;
+    }
+
+    /// <summary>Starts building the index in the background (start-up); returns at once.</summary>
+    public void StartBuilding()
+    {
+        if (Enabled) StartRebuild();
+    }
+
+    /// <summary>Catalog rows changed in a way this instance's writes did not report: stale until rebuilt.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _unknown);
+
+    /// <summary>
+    /// A catalog command ended (committed or not): the songs and albums its saves touched are read again and replace what
+    /// the index holds of them. Never fails the command: a failure here makes the index stale instead.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyCollection<int> songIds, IReadOnlyCollection<int> albumIds, CancellationToken cancellationToken)
+    {
+        if (!Enabled || (songIds.Count == 0 && albumIds.Count == 0)) return;
+        await _writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            _dirtySongs?.UnionWith(songIds);
+            _dirtyAlbums?.UnionWith(albumIds);
+            if (_catalog is null) return;
+            var rows = await source!.ReadAsync(songIds, albumIds, cancellationToken);
+            Write(_catalog, songIds, albumIds, rows);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Updating the in-memory search index failed; searches read the database until it is rebuilt");
+            Invalidate();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private void Write(MemoryCatalog catalog, IReadOnlyCollection<int> songIds, IReadOnlyCollection<int> albumIds,
+        (IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums) rows)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var id in songIds) catalog.RemoveSong(id);
+            foreach (var id in albumIds) catalog.RemoveAlbum(id);
+            foreach (var song in rows.Songs) catalog.SetSong(song);
+            foreach (var album in rows.Albums) catalog.SetAlbum(album);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void StartRebuild()
+    {
+        if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var last = Interlocked.Read(ref _lastRebuild);
+                if (last != long.MinValue && RebuildInterval - time.GetElapsedTime(last) is var wait && wait > TimeSpan.Zero)
+                    await Task.Delay(wait, time);
+                Interlocked.Exchange(ref _lastRebuild, time.GetTimestamp());
+                await RebuildAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Building the in-memory search index failed; searches read the database until it is built");
+            }
+            finally
+            {
+                Volatile.Write(ref _rebuilding, 0);
+            }
+        });
+    }
+
+    private async Task RebuildAsync()
+    {
+        // What the index will be current for is taken before anything is read: a change after this point makes it stale again.
+        long foreignAt = version.ForeignEdits, unknownAt = Interlocked.Read(ref _unknown), countsAt = version.Counts, countsReadAt = time.GetTimestamp();
+        await _writes.WaitAsync();
+        (_dirtySongs, _dirtyAlbums) = ([], []);
+        _writes.Release();
+
+        var started = time.GetTimestamp();
+        var catalog = new MemoryCatalog();
+        try
+        {
+            var (songs, albums) = await source!.ReadAllAsync(CancellationToken.None);
+            foreach (var song in songs) catalog.SetSong(song);
+            foreach (var album in albums) catalog.SetAlbum(album);
+        }
+        catch
+        {
+            await _writes.WaitAsync();
+            (_dirtySongs, _dirtyAlbums) = (null, null);
+            _writes.Release();
+            throw;
+        }
+
+        await _writes.WaitAsync();
+        try
+        {
+            var (dirtySongs, dirtyAlbums) = (_dirtySongs!, _dirtyAlbums!);
+            (_dirtySongs, _dirtyAlbums) = (null, null);
+            if (dirtySongs.Count > 0 || dirtyAlbums.Count > 0)
+                Write(catalog, dirtySongs, dirtyAlbums, await source!.ReadAsync(dirtySongs, dirtyAlbums, CancellationToken.None));
+            _lock.EnterWriteLock();
+            try
+            {
+                (_catalog, _foreignAt, _unknownAt, _countsAt, _countsReadAt) = (catalog, foreignAt, unknownAt, countsAt, countsReadAt);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _writes.Release();
+        }
+        logger.LogInformation("In-memory search index built: {Songs} songs in {Elapsed} ms", catalog.SongCount,
+            (long)time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void StartReadingCounts()
+    {
+        if (Interlocked.CompareExchange(ref _readingCounts, 1, 0) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                long countsAt = version.Counts, readAt = time.GetTimestamp();
+                var counts = await source!.ReadCountsAsync(CancellationToken.None);
+                await _writes.WaitAsync();
+                try
+                {
+                    _lock.EnterWriteLock();
+                    try
+                    {
+                        // A rebuild published meanwhile read its counts later than these: keep them.
+                        if (_catalog is { } catalog && readAt > _countsReadAt)
+                        {
+                            foreach (var song in counts) catalog.SetCounts(song);
+                            (_countsAt, _countsReadAt) = (countsAt, readAt);
+                        }
+                    }
+                    finally
+                    {
+                        _lock.ExitWriteLock();
+                    }
+                }
+                finally
+                {
+                    _writes.Release();
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Reading like and play counts for the in-memory search index failed");
+            }
+            finally
+            {
+                Volatile.Write(ref _readingCounts, 0);
+            }
+        });
+    }
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _writes.Dispose();
+    }
+}
