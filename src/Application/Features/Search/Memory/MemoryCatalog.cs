@@ -54,14 +54,15 @@ internal sealed class MemoryCatalog
     {
         var id = row.Dto.Id;
         RemoveSong(id);
+        _songText.Set(id, row.Document);
+        // The document lives on as the text index's terms; the rest is held once per distinct value.
         row = row with
         {
             Dto = row.Dto with { Artist = Shared(row.Dto.Artist), Genre = Shared(row.Dto.Genre) },
-            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText),
+            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText), Document = "",
         };
         Grow(ref _songs, id)[id] = row;
         SongCount++;
-        _songText.Set(id, row.Document);
         var spelling = SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText);
         spelling.Songs++;
         spelling.Likes += row.Dto.LikeCount;
@@ -85,13 +86,13 @@ internal sealed class MemoryCatalog
     {
         var id = row.Dto.Id;
         RemoveAlbum(id);
+        _albumText.Set(id, row.Document);
         row = row with
         {
             Dto = row.Dto with { Artist = Shared(row.Dto.Artist), Genre = Shared(row.Dto.Genre) },
-            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText),
+            ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText), Document = "",
         };
         Grow(ref _albums, id)[id] = row;
-        _albumText.Set(id, row.Document);
         SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText).Albums++;
     }
 

@@ -25,17 +25,21 @@ internal sealed class TextIndex
         var terms = document.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
         if (_documents.TryGetValue(id, out var old) && old.AsSpan().SequenceEqual(terms)) return;
         Remove(id);
-        _documents[id] = terms;
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Length; i++)
         {
-            if (!_postings.TryGetValue(term, out var ids))
+            if (_postings.TryGetValue(terms[i], out var ids))
             {
-                _postings[term] = ids = [];
-                var at = _terms.BinarySearch(term, StringComparer.Ordinal);
-                if (at < 0) _terms.Insert(~at, term);
+                terms[i] = _terms[_terms.BinarySearch(terms[i], StringComparer.Ordinal)]; // every document holds the one copy of a term
+            }
+            else
+            {
+                _postings[terms[i]] = ids = [];
+                var at = _terms.BinarySearch(terms[i], StringComparer.Ordinal);
+                if (at < 0) _terms.Insert(~at, terms[i]);
             }
             ids.Add(id);
         }
+        _documents[id] = terms;
         _maxId = Math.Max(_maxId, id);
     }
 
