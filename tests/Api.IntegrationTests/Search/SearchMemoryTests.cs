@@ -120,6 +120,27 @@ public sealed class SearchMemoryTests(SearchMemoryTests.Catalog catalog) : IClas
         (await FindAsync("songs", word)).Should().HaveCount(1, "the rebuilt index has it");
     }
 
+    [Theory]
+    [InlineData("/api/v1/songs?q=metalica%20sandman", 1)]
+    [InlineData("/api/v1/songs?q=b&pageSize=5&sort=-createdAt", 1)]
+    [InlineData("/api/v1/albums?q=help", 1)]
+    [InlineData("/api/v1/songs?q=yesterday&genre=rock", 2)]
+    public async Task ListQ_WhileCurrent_ReadsThePageAlone(string path, int commands)
+    {
+        var version = catalog.Factory.Services.GetRequiredService<CatalogVersion>();
+        version.Apply(CatalogChange.Edits); // stale: the database path answers
+        var fromDatabase = await (await catalog.Factory.Anonymous().GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK);
+        await catalog.Factory.WaitForSearchMemoryAsync();
+        version.Bump(CatalogChange.Edits); // an edit of this instance: the list cache forgets the answer above, the index stays current
+
+        catalog.Commands.Clear();
+        var page = await (await catalog.Factory.Anonymous().GetAsync(path)).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        catalog.Commands.Take().Should().HaveCount(commands, "the index matches and counts; the database reads the page (and counts it with another filter)");
+        page.ItemIds().Should().NotBeEmpty().And.Equal(fromDatabase.ItemIds());
+        page.GetProperty("totalCount").GetInt32().Should().Be(fromDatabase.GetProperty("totalCount").GetInt32());
+    }
+
     [Fact]
     public async Task Disabled_EverySearchReadsTheDatabase()
     {

@@ -124,13 +124,8 @@ internal sealed class MemoryCatalog
         var typosRead = false;
         SearchMatch? Typos()
         {
-            if (typosRead) return typos;
-            typosRead = true;
-            if (SearchPlanner.MinTypoTermLength(plan.Words) is not { } minLength) return null;
-            // The vocabulary of every document, as the database's: the terms of songs' documents hold those of albums and artists too,
-            // except the titles of albums without songs, so both are read.
-            var terms = _songText.Terms.Concat(_albumText.Terms).Where(t => t.Length >= minLength).Distinct(StringComparer.Ordinal);
-            return typos = SearchPlanner.WithTypos(plan.Words, terms);
+            if (!typosRead) (typos, typosRead) = (WithTypos(plan), true);
+            return typos;
         }
 
         var (songs, exactSongs) = types.Contains(Features.Search.Search.Songs)
@@ -149,6 +144,28 @@ internal sealed class MemoryCatalog
             Albums = albums.ConvertAll(a => a.Dto),
             Artists = artists,
         };
+    }
+
+    /// <summary>
+    /// What a list's <c>q</c> selects of songs (or albums): the match with typos, how many items it holds, and their ids
+    /// when there are at most <paramref name="maxIds"/> of them.
+    /// </summary>
+    public (SearchMatch Match, int Count, List<int>? Ids) Matching(SearchPlan plan, bool songs, int maxIds)
+    {
+        var match = WithTypos(plan) ?? plan.Exact;
+        using var matches = (songs ? _songText : _albumText).Match(match);
+        var count = matches.Count();
+        return (match, count, count <= maxIds ? matches.Ids().ToList() : null);
+    }
+
+    /// <summary><see cref="SearchPlan.WithTyposAsync"/> on this index's vocabulary (null when no word is long enough for a typo).</summary>
+    private SearchMatch? WithTypos(SearchPlan plan)
+    {
+        if (SearchPlanner.MinTypoTermLength(plan.Words) is not { } minLength) return null;
+        // The vocabulary of every document, as the database's: the terms of songs' documents hold those of albums and
+        // artists too, except the titles of albums without songs, so both are read.
+        var terms = _songText.Terms.Concat(_albumText.Terms).Where(t => t.Length >= minLength).Distinct(StringComparer.Ordinal);
+        return SearchPlanner.WithTypos(plan.Words, terms);
     }
 
     private static (List<TRow> Found, int Exact) Rank<TRow>(TextIndex text, TRow?[] rows, SearchPlan plan, int limit, Func<SearchMatch?> typos,

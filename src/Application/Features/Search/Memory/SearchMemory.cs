@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Application.Features.Search.Memory;
 
@@ -73,7 +74,7 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
             _lock.EnterReadLock();
             try
             {
-                return Usable(out _);
+                return EditsCurrent() && CountsWithinLag(out _);
             }
             finally
             {
@@ -87,11 +88,12 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     {
         result = null;
         if (!Enabled) return false;
-        bool usable, readCounts;
+        bool current, readCounts = false, usable;
         _lock.EnterReadLock();
         try
         {
-            usable = Usable(out readCounts);
+            current = EditsCurrent();
+            usable = current && CountsWithinLag(out readCounts);
             if (usable) result = _catalog!.Search(plan, types, limit);
         }
         finally
@@ -99,15 +101,45 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
             _lock.ExitReadLock();
         }
         if (readCounts) StartReadingCounts();
-        if (!usable && !readCounts) StartRebuild();
+        if (!current) StartRebuild();
         return usable;
     }
 
-    /// <summary>Called under the read lock. <paramref name="readCounts"/>: the counts have moved and are due to be read again.</summary>
-    private bool Usable(out bool readCounts)
+    /// <summary>
+    /// What a list's <c>q</c> selects of <typeparamref name="T"/> (songs or albums), from memory when the index is current
+    /// for every edit (a list reads its counts, and sorts, from the database): the match with typos, how many items it
+    /// holds and (when at most <paramref name="maxIds"/>) their ids.
+    /// </summary>
+    public bool TryMatch<T>(SearchPlan plan, int maxIds, out (SearchMatch Match, int Count, List<int>? Ids) found) where T : CatalogItem
+    {
+        found = default;
+        if (!Enabled) return false;
+        bool current;
+        _lock.EnterReadLock();
+        try
+        {
+            current = EditsCurrent();
+            if (current) found = _catalog!.Matching(plan, typeof(T) == typeof(Song), maxIds);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        if (!current) StartRebuild();
+        return current;
+    }
+
+    /// <summary>Built, and no edit since that it has not seen. Called under the read lock.</summary>
+    private bool EditsCurrent() =>
+        _catalog is not null && _foreignAt == version.ForeignEdits && _unknownAt == Interlocked.Read(ref _unknown);
+
+    /// <summary>
+    /// The counts it shows are at most <see cref="CountsLag"/> old. <paramref name="readCounts"/>: they have moved and are due
+    /// to be read again. Called under the read lock.
+    /// </summary>
+    private bool CountsWithinLag(out bool readCounts)
     {
         readCounts = false;
-        if (_catalog is null || _foreignAt != version.ForeignEdits || _unknownAt != Interlocked.Read(ref _unknown)) return false;
         if (version.Counts == _countsAt) return true;
         var age = time.GetElapsedTime(_countsReadAt);
         readCounts = age >= CountsRefresh;

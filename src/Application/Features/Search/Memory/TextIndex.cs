@@ -105,6 +105,13 @@ internal sealed class TextIndex
             return false;
         }
 
+        public int Count()
+        {
+            var count = 0;
+            for (var i = 0; i < length; i++) count += BitOperations.PopCount(bits[i]);
+            return count;
+        }
+
         /// <summary>Every id, in increasing order.</summary>
         public IEnumerable<int> Ids()
         {
