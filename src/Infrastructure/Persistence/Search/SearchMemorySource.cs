@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,9 +36,9 @@ internal sealed class SearchMemorySource(IServiceScopeFactory scopes) : ISearchM
         return (songs, albums);
     }
 
-    /// <summary>The items (all of them, or those of <paramref name="ids"/>): their DTOs, then their index fields, joined by id.</summary>
+    /// <summary>The items (all of them, or those of <paramref name="ids"/>): each item's DTO and its index fields, in one query.</summary>
     private static async Task<List<TRow>> ReadItemsAsync<T, TDto, TRow>(IQueryable<T> items, IReadOnlyCollection<int>? ids,
-        System.Linq.Expressions.Expression<Func<T, TDto>> projection, Func<TDto, IndexFields, TRow> row, CancellationToken cancellationToken)
+        Expression<Func<T, TDto>> projection, Func<TDto, Indexed<TDto>, TRow> row, CancellationToken cancellationToken)
         where T : CatalogItem where TDto : class
     {
         items = items.AsNoTracking();
@@ -46,25 +47,24 @@ internal sealed class SearchMemorySource(IServiceScopeFactory scopes) : ISearchM
             var list = ids.ToList();
             items = items.Where(x => list.Contains(x.Id));
         }
-        var fields = await items
-            .Select(x => new IndexFields(x.Id, x.SearchKey, x.ArtistKey, x.ArtistText, EF.Property<string>(x, SearchIndexMaintenance.DocumentColumn)))
-            .ToDictionaryAsync(f => f.Id, cancellationToken);
-        var rows = new List<TRow>(fields.Count);
-        await foreach (var dto in items.Select(projection).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var id = IdOf(dto);
-            // Written between the two reads: a later read of the same id (the write's own update) brings it in.
-            if (fields.TryGetValue(id, out var index)) rows.Add(row(dto, index));
-        }
-        return rows;
+        var indexed = await items.Select(WithIndexFields(projection)).ToListAsync(cancellationToken);
+        return indexed.ConvertAll(i => row(i.Dto, i));
     }
 
-    private static int IdOf<TDto>(TDto dto) => dto switch
+    /// <summary>The lists' projection of an item, and beside it the item's keys and documents.</summary>
+    private static Expression<Func<T, Indexed<TDto>>> WithIndexFields<T, TDto>(Expression<Func<T, TDto>> projection) where T : CatalogItem
     {
-        SongDto song => song.Id,
-        AlbumDto album => album.Id,
-        _ => throw new ArgumentException($"No id on {typeof(TDto).Name}.", nameof(dto)),
-    };
+        var item = projection.Parameters[0];
+        Expression Field(string name) => Expression.Property(item, name);
+        var type = typeof(Indexed<TDto>);
+        return Expression.Lambda<Func<T, Indexed<TDto>>>(Expression.MemberInit(Expression.New(type),
+            Expression.Bind(type.GetProperty(nameof(Indexed<TDto>.Dto))!, projection.Body),
+            Expression.Bind(type.GetProperty(nameof(Indexed<TDto>.Key))!, Field(nameof(CatalogItem.SearchKey))),
+            Expression.Bind(type.GetProperty(nameof(Indexed<TDto>.ArtistKey))!, Field(nameof(CatalogItem.ArtistKey))),
+            Expression.Bind(type.GetProperty(nameof(Indexed<TDto>.ArtistText))!, Field(nameof(CatalogItem.ArtistText))),
+            Expression.Bind(type.GetProperty(nameof(Indexed<TDto>.Document))!, Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)],
+                item, Expression.Constant(SearchIndexMaintenance.DocumentColumn)))), item);
+    }
 
     public async Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +73,15 @@ internal sealed class SearchMemorySource(IServiceScopeFactory scopes) : ISearchM
         return await context.Songs.AsNoTracking().Select(s => new SongCounts(s.Id, s.LikeCount, s.PlayCount)).ToListAsync(cancellationToken);
     }
 
-    private sealed record IndexFields(int Id, string Key, string ArtistKey, string ArtistText, string Document);
+    /// <summary>An item as read for the index.</summary>
+    private sealed class Indexed<TDto>
+    {
+        public TDto Dto { get; init; } = default!;
+        public string Key { get; init; } = "";
+        public string ArtistKey { get; init; } = "";
+        public string ArtistText { get; init; } = "";
+        public string Document { get; init; } = "";
+    }
 }
 
 /// <summary>

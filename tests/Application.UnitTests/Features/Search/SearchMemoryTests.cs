@@ -101,6 +101,22 @@ public sealed class SearchMemoryTests
     }
 
     [Fact]
+    public void Apply_TheLatestReadWins_WhateverOrderReadsEndIn()
+    {
+        var catalog = new MemoryCatalog(buildTicket: 1);
+        catalog.SetSong(Song(1, "Heart", "Ana"));
+        var plan = _planner.Plan("ocean")!;
+
+        catalog.Apply(3, [1], [], ([Song(1, "Ocean", "Ana")], []));
+        catalog.Apply(2, [1], [], ([Song(1, "River", "Ana")], []));
+        catalog.Apply(1, [1], [], ([], []));
+
+        catalog.Search(plan, Application.Features.Search.Search.Types.ToHashSet(), 10).Songs.Select(s => s.Title).Should().Equal("Ocean");
+        catalog.Apply(4, [1], [], ([], []));
+        catalog.Search(plan, Application.Features.Search.Search.Types.ToHashSet(), 10).Songs.Should().BeEmpty("a later read found it deleted");
+    }
+
+    [Fact]
     public async Task Apply_WhenReadingFails_LeavesTheIndexStale()
     {
         _source.Songs.Add(Song(1, "Heart", "Ana"));

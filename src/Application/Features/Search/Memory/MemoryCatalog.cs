@@ -25,6 +25,12 @@ internal sealed class MemoryCatalog
     private AlbumRow?[] _albums = [];
     private readonly TextIndex _songText = new();
     private readonly TextIndex _albumText = new();
+    private readonly KeyOrder _songKeys = new();
+    private readonly KeyOrder _albumKeys = new();
+
+    // Songs' popularity by id, packed: ranking compares these for every match, without touching the rows.
+    private int[] _likes = [];
+    private int[] _plays = [];
 
     // Artists: one entry per spelling (artist key and name) with its items' counts, indexed by the name's document.
     private readonly TextIndex _spellingText = new();
@@ -48,7 +54,47 @@ internal sealed class MemoryCatalog
         public int Plays { get; set; }
     }
 
+    // The ticket of the read each row was last replaced from (see Apply); rows read by the build have the build's.
+    private long[] _songTickets = [];
+    private long[] _albumTickets = [];
+
+    /// <param name="buildTicket">The ticket taken before the build read its rows.</param>
+    public MemoryCatalog(long buildTicket = 0) => BuildTicket = buildTicket;
+
+    private long BuildTicket { get; }
+
     public int SongCount { get; private set; }
+
+    /// <summary>
+    /// Replaces the songs and albums of these ids with <paramref name="rows"/> (an id without a row was deleted), unless a
+    /// read with a later <paramref name="ticket"/> replaced one already. Tickets are taken after the write they follow has
+    /// committed and before its rows are read, so the row of the highest ticket is the latest: reads run concurrently, and
+    /// whichever applies last, the index keeps the latest row of each item.
+    /// </summary>
+    public void Apply(long ticket, IReadOnlyCollection<int> songIds, IReadOnlyCollection<int> albumIds,
+        (IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums) rows)
+    {
+        var songs = rows.Songs.ToDictionary(r => r.Dto.Id);
+        foreach (var id in songIds.Where(id => Claim(ref _songTickets, id, ticket)))
+        {
+            if (songs.TryGetValue(id, out var row)) SetSong(row);
+            else RemoveSong(id);
+        }
+        var albums = rows.Albums.ToDictionary(r => r.Dto.Id);
+        foreach (var id in albumIds.Where(id => Claim(ref _albumTickets, id, ticket)))
+        {
+            if (albums.TryGetValue(id, out var row)) SetAlbum(row);
+            else RemoveAlbum(id);
+        }
+    }
+
+    private bool Claim(ref long[] tickets, int id, long ticket)
+    {
+        if (id >= tickets.Length) Array.Resize(ref tickets, Math.Max(id + 1, tickets.Length * 2));
+        if (ticket < Math.Max(tickets[id], BuildTicket)) return false;
+        tickets[id] = ticket;
+        return true;
+    }
 
     public void SetSong(SongRow row)
     {
@@ -63,6 +109,8 @@ internal sealed class MemoryCatalog
         };
         Grow(ref _songs, id)[id] = row;
         SongCount++;
+        _songKeys.Add(row.Key, id);
+        SetPopularity(id, row.Dto.LikeCount, row.Dto.PlayCount);
         var spelling = SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText);
         spelling.Songs++;
         spelling.Likes += row.Dto.LikeCount;
@@ -75,6 +123,8 @@ internal sealed class MemoryCatalog
         _songs[id] = null;
         SongCount--;
         _songText.Remove(id);
+        _songKeys.Remove(old.Key, id);
+        SetPopularity(id, 0, 0);
         var spelling = _spellings[(old.ArtistKey, old.Dto.Artist)];
         spelling.Songs--;
         spelling.Likes -= old.Dto.LikeCount;
@@ -93,6 +143,7 @@ internal sealed class MemoryCatalog
             ArtistKey = Shared(row.ArtistKey), ArtistText = Shared(row.ArtistText), Document = "",
         };
         Grow(ref _albums, id)[id] = row;
+        _albumKeys.Add(row.Key, id);
         SpellingOf(row.ArtistKey, row.Dto.Artist, row.ArtistText).Albums++;
     }
 
@@ -101,6 +152,7 @@ internal sealed class MemoryCatalog
         if (id >= _albums.Length || _albums[id] is not { } old) return;
         _albums[id] = null;
         _albumText.Remove(id);
+        _albumKeys.Remove(old.Key, id);
         var spelling = _spellings[(old.ArtistKey, old.Dto.Artist)];
         spelling.Albums--;
         Release(spelling);
@@ -115,6 +167,7 @@ internal sealed class MemoryCatalog
         spelling.Likes += counts.Likes - row.Dto.LikeCount;
         spelling.Plays += counts.Plays - row.Dto.PlayCount;
         _songs[counts.Id] = row with { Dto = row.Dto with { LikeCount = counts.Likes, PlayCount = counts.Plays } };
+        SetPopularity(counts.Id, counts.Likes, counts.Plays);
     }
 
     /// <summary>The search of <see cref="Search.Handler"/>, answered from memory: the same matches, ranks and ties.</summary>
@@ -129,21 +182,32 @@ internal sealed class MemoryCatalog
         }
 
         var (songs, exactSongs) = types.Contains(Features.Search.Search.Songs)
-            ? Rank(_songText, _songs, plan, limit, Typos, static (a, b) =>
-                a.Dto.LikeCount != b.Dto.LikeCount ? b.Dto.LikeCount.CompareTo(a.Dto.LikeCount)
-                : a.Dto.PlayCount != b.Dto.PlayCount ? b.Dto.PlayCount.CompareTo(a.Dto.PlayCount)
-                : a.Dto.Id.CompareTo(b.Dto.Id), static s => s.Key)
+            ? Rank(_songText, _songKeys, id => _songs[id]!.Key, plan, limit, Typos, SongPopularity)
             : ([], -1);
         var (albums, exactAlbums) = types.Contains(Features.Search.Search.Albums)
-            ? Rank(_albumText, _albums, plan, limit, Typos, static (a, b) => a.Dto.Id.CompareTo(b.Dto.Id), static a => a.Key)
+            ? Rank(_albumText, _albumKeys, id => _albums[id]!.Key, plan, limit, Typos, static (a, b) => a.CompareTo(b))
             : ([], -1);
         var artists = types.Contains(Features.Search.Search.Artists) ? RankArtists(plan, limit, exactSongs == 0 && exactAlbums == 0, Typos) : [];
         return new SearchResultDto
         {
-            Songs = songs.ConvertAll(s => s.Dto),
-            Albums = albums.ConvertAll(a => a.Dto),
+            Songs = songs.ConvertAll(id => _songs[id]!.Dto),
+            Albums = albums.ConvertAll(id => _albums[id]!.Dto),
             Artists = artists,
         };
+    }
+
+    /// <summary>Songs by popularity: likes, then plays (both descending), then id.</summary>
+    private int SongPopularity(int a, int b) =>
+        _likes[a] != _likes[b] ? _likes[b].CompareTo(_likes[a]) : _plays[a] != _plays[b] ? _plays[b].CompareTo(_plays[a]) : a.CompareTo(b);
+
+    private void SetPopularity(int id, int likes, int plays)
+    {
+        if (id >= _likes.Length)
+        {
+            Array.Resize(ref _likes, Math.Max(id + 1, _likes.Length * 2));
+            Array.Resize(ref _plays, _likes.Length);
+        }
+        (_likes[id], _plays[id]) = (likes, plays);
     }
 
     /// <summary>
@@ -168,31 +232,55 @@ internal sealed class MemoryCatalog
         return SearchPlanner.WithTypos(plan.Words, terms);
     }
 
-    private static (List<TRow> Found, int Exact) Rank<TRow>(TextIndex text, TRow?[] rows, SearchPlan plan, int limit, Func<SearchMatch?> typos,
-        Comparison<TRow> popularity, Func<TRow, string> key) where TRow : class
+    /// <summary>
+    /// The ids of the best <paramref name="limit"/> items, as the database path ranks them: the exact match's items by rank
+    /// (exact title, title starting with the query, other matches), each rank by <paramref name="popularity"/>; then, when
+    /// they are fewer than the limit, the typo matches by popularity. Exact and prefix titles are read as a range of keys;
+    /// the other matches by popularity first, their key read only for those that would make the list.
+    /// </summary>
+    private static (List<int> Found, int Exact) Rank(TextIndex text, KeyOrder keys, Func<int, string> keyOf, SearchPlan plan, int limit,
+        Func<SearchMatch?> typos, Comparison<int> popularity)
     {
-        List<(int Rank, TRow Row)> best;
+        string key = plan.Key, afterArticle = plan.KeyAfterArticle;
+        var found = new List<int>(limit);
         using (var matches = text.Match(plan.Exact))
-            best = Top(matches.Ids().Select(id => (SearchRank.Of(key(rows[id]!), plan), rows[id]!)), limit,
-                (a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : popularity(a.Item2, b.Item2));
-        var found = best.ConvertAll(b => b.Row);
+        {
+            var exactTitles = keys.Starting(key, exactly: true).Concat(keys.Starting(afterArticle, exactly: true)).Where(matches.Contains);
+            found.AddRange(Top(exactTitles.Distinct(), limit, popularity));
+            if (found.Count < limit)
+            {
+                var prefixTitles = keys.Starting(key, exactly: false).Concat(keys.Starting(afterArticle, exactly: false))
+                    .Where(id => matches.Contains(id) && !found.Contains(id)).Distinct();
+                found.AddRange(Top(prefixTitles, limit - found.Count, popularity));
+            }
+            if (found.Count < limit)
+            {
+                // Every exact and prefix title that matches is in the list already: the rest are the titles that start otherwise.
+                found.AddRange(Top(matches.Ids(), limit - found.Count, popularity, id => SearchRank.Of(keyOf(id), plan) == SearchRank.Words));
+            }
+        }
         var exact = found.Count;
         if (exact >= limit || typos() is not { } match) return (found, exact);
 
-        var seen = found.ToHashSet(ReferenceEqualityComparer.Instance);
+        var seen = found.ToHashSet();
         using (var matches = text.Match(match))
-            found.AddRange(Top(matches.Ids().Select(id => rows[id]!).Where(r => !seen.Contains(r)), limit - exact, popularity));
+            found.AddRange(Top(matches.Ids(), limit - exact, popularity, id => !seen.Contains(id)));
         return (found, exact);
     }
 
-    /// <summary>The first <paramref name="take"/> of <paramref name="items"/> by <paramref name="order"/>, keeping no more than that many at a time.</summary>
-    private static List<T> Top<T>(IEnumerable<T> items, int take, Comparison<T> order)
+    /// <summary>
+    /// The first <paramref name="take"/> of <paramref name="items"/> by <paramref name="order"/>, keeping no more than that many at
+    /// a time; <paramref name="admit"/> (when given) is asked only of an item that would make the list.
+    /// </summary>
+    private static List<int> Top(IEnumerable<int> items, int take, Comparison<int> order, Func<int, bool>? admit = null)
     {
-        var top = new List<T>(take + 1);
-        var comparer = Comparer<T>.Create(order);
+        var top = new List<int>(take + 1);
+        if (take <= 0) return top;
+        var comparer = Comparer<int>.Create(order);
         foreach (var item in items)
         {
             if (top.Count == take && order(item, top[^1]) >= 0) continue;
+            if (admit is not null && !admit(item)) continue;
             var at = top.BinarySearch(item, comparer);
             top.Insert(at < 0 ? ~at : at, item);
             if (top.Count > take) top.RemoveAt(take);

@@ -47,7 +47,8 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     public static readonly TimeSpan RebuildInterval = TimeSpan.FromSeconds(1);
 
     private readonly ReaderWriterLockSlim _lock = new();
-    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly Lock _tickets = new();
+    private long _ticket;
 
     private MemoryCatalog? _catalog;
     private long _foreignAt;
@@ -57,6 +58,7 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     private long _countsReadAt;
 
     // While a rebuild reads the catalog: the rows this instance's writes changed meanwhile, read again before it is published.
+    // Guarded by _tickets.
     private HashSet<int>? _dirtySongs;
     private HashSet<int>? _dirtyAlbums;
 
@@ -157,45 +159,36 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
 
     /// <summary>
     /// A catalog command ended (committed or not): the songs and albums its saves touched are read again and replace what
-    /// the index holds of them. Never fails the command: a failure here makes the index stale instead.
+    /// the index holds of them (<see cref="MemoryCatalog.Apply"/>: concurrent commands read at once, the latest read wins).
+    /// Never fails the command: a failure here makes the index stale instead.
     /// </summary>
     public async Task ApplyAsync(IReadOnlyCollection<int> songIds, IReadOnlyCollection<int> albumIds, CancellationToken cancellationToken)
     {
         if (!Enabled || (songIds.Count == 0 && albumIds.Count == 0)) return;
-        await _writes.WaitAsync(CancellationToken.None);
-        try
+        long ticket;
+        lock (_tickets)
         {
+            ticket = ++_ticket;
             _dirtySongs?.UnionWith(songIds);
             _dirtyAlbums?.UnionWith(albumIds);
-            if (_catalog is null) return;
+        }
+        try
+        {
             var rows = await source!.ReadAsync(songIds, albumIds, cancellationToken);
-            Write(_catalog, songIds, albumIds, rows);
+            _lock.EnterWriteLock();
+            try
+            {
+                _catalog?.Apply(ticket, songIds, albumIds, rows);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Updating the in-memory search index failed; searches read the database until it is rebuilt");
             Invalidate();
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    private void Write(MemoryCatalog catalog, IReadOnlyCollection<int> songIds, IReadOnlyCollection<int> albumIds,
-        (IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums) rows)
-    {
-        _lock.EnterWriteLock();
-        try
-        {
-            foreach (var id in songIds) catalog.RemoveSong(id);
-            foreach (var id in albumIds) catalog.RemoveAlbum(id);
-            foreach (var song in rows.Songs) catalog.SetSong(song);
-            foreach (var album in rows.Albums) catalog.SetAlbum(album);
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
         }
     }
 
@@ -227,46 +220,58 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     {
         // What the index will be current for is taken before anything is read: a change after this point makes it stale again.
         long foreignAt = version.ForeignEdits, unknownAt = Interlocked.Read(ref _unknown), countsAt = version.Counts, countsReadAt = time.GetTimestamp();
-        await _writes.WaitAsync();
-        (_dirtySongs, _dirtyAlbums) = ([], []);
-        _writes.Release();
+        long buildTicket;
+        lock (_tickets)
+        {
+            buildTicket = ++_ticket;
+            (_dirtySongs, _dirtyAlbums) = ([], []);
+        }
 
         var started = time.GetTimestamp();
-        var catalog = new MemoryCatalog();
+        var catalog = new MemoryCatalog(buildTicket);
         try
         {
             var (songs, albums) = await source!.ReadAllAsync(CancellationToken.None);
             foreach (var song in songs) catalog.SetSong(song);
             foreach (var album in albums) catalog.SetAlbum(album);
-        }
-        catch
-        {
-            await _writes.WaitAsync();
-            (_dirtySongs, _dirtyAlbums) = (null, null);
-            _writes.Release();
-            throw;
-        }
 
-        await _writes.WaitAsync();
-        try
-        {
-            var (dirtySongs, dirtyAlbums) = (_dirtySongs!, _dirtyAlbums!);
-            (_dirtySongs, _dirtyAlbums) = (null, null);
-            if (dirtySongs.Count > 0 || dirtyAlbums.Count > 0)
-                Write(catalog, dirtySongs, dirtyAlbums, await source!.ReadAsync(dirtySongs, dirtyAlbums, CancellationToken.None));
-            _lock.EnterWriteLock();
-            try
+            // The rows this instance's writes touched while it read are read again, until none is left; then it is published
+            // (a write that takes its ticket after that applies to it).
+            while (true)
             {
-                (_catalog, _foreignAt, _unknownAt, _countsAt, _countsReadAt) = (catalog, foreignAt, unknownAt, countsAt, countsReadAt);
-            }
-            finally
-            {
-                _lock.ExitWriteLock();
+                HashSet<int> songIds, albumIds;
+                long ticket;
+                lock (_tickets)
+                {
+                    (songIds, albumIds, ticket) = (_dirtySongs!, _dirtyAlbums!, ++_ticket);
+                    (_dirtySongs, _dirtyAlbums) = ([], []);
+                }
+                if (songIds.Count > 0 || albumIds.Count > 0)
+                {
+                    catalog.Apply(ticket, songIds, albumIds, await source.ReadAsync(songIds, albumIds, CancellationToken.None));
+                    continue;
+                }
+
+                _lock.EnterWriteLock();
+                try
+                {
+                    lock (_tickets)
+                    {
+                        if (_dirtySongs.Count > 0 || _dirtyAlbums.Count > 0) continue;
+                        (_dirtySongs, _dirtyAlbums) = (null, null);
+                    }
+                    (_catalog, _foreignAt, _unknownAt, _countsAt, _countsReadAt) = (catalog, foreignAt, unknownAt, countsAt, countsReadAt);
+                    break;
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
             }
         }
         finally
         {
-            _writes.Release();
+            lock (_tickets) (_dirtySongs, _dirtyAlbums) = (null, null);
         }
         logger.LogInformation("In-memory search index built: {Songs} songs in {Elapsed} ms", catalog.SongCount,
             (long)time.GetElapsedTime(started).TotalMilliseconds);
@@ -281,27 +286,19 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
             {
                 long countsAt = version.Counts, readAt = time.GetTimestamp();
                 var counts = await source!.ReadCountsAsync(CancellationToken.None);
-                await _writes.WaitAsync();
+                _lock.EnterWriteLock();
                 try
                 {
-                    _lock.EnterWriteLock();
-                    try
+                    // A rebuild published meanwhile read its counts later than these: keep them.
+                    if (_catalog is { } catalog && readAt > _countsReadAt)
                     {
-                        // A rebuild published meanwhile read its counts later than these: keep them.
-                        if (_catalog is { } catalog && readAt > _countsReadAt)
-                        {
-                            foreach (var song in counts) catalog.SetCounts(song);
-                            (_countsAt, _countsReadAt) = (countsAt, readAt);
-                        }
-                    }
-                    finally
-                    {
-                        _lock.ExitWriteLock();
+                        foreach (var song in counts) catalog.SetCounts(song);
+                        (_countsAt, _countsReadAt) = (countsAt, readAt);
                     }
                 }
                 finally
                 {
-                    _writes.Release();
+                    _lock.ExitWriteLock();
                 }
             }
             catch (Exception ex)
@@ -315,9 +312,5 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
         });
     }
 
-    public void Dispose()
-    {
-        _lock.Dispose();
-        _writes.Dispose();
-    }
+    public void Dispose() => _lock.Dispose();
 }

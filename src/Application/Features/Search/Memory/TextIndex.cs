@@ -98,6 +98,8 @@ internal sealed class TextIndex
     /// <summary>A set of ids as bits, from the shared pool: dispose it once read.</summary>
     public readonly struct Matches(ulong[] bits, int length) : IDisposable
     {
+        public bool Contains(int id) => id >> 6 < length && (bits[id >> 6] & (1UL << id)) != 0;
+
         public bool Any()
         {
             for (var i = 0; i < length; i++)
