@@ -211,15 +211,13 @@ internal sealed class MemoryCatalog
     }
 
     /// <summary>
-    /// What a list's <c>q</c> selects of songs (or albums): the match with typos, how many items it holds, and their ids
-    /// when there are at most <paramref name="maxIds"/> of them.
+    /// What a list's <c>q</c> selects of songs (or albums): the match with typos, and how many items it holds.
     /// </summary>
-    public (SearchMatch Match, int Count, List<int>? Ids) Matching(SearchPlan plan, bool songs, int maxIds)
+    public (SearchMatch Match, int Count) Matching(SearchPlan plan, bool songs)
     {
         var match = WithTypos(plan) ?? plan.Exact;
         using var matches = (songs ? _songText : _albumText).Match(match);
-        var count = matches.Count();
-        return (match, count, count <= maxIds ? matches.Ids().ToList() : null);
+        return (match, matches.Count());
     }
 
     /// <summary><see cref="SearchPlan.WithTyposAsync"/> on this index's vocabulary (null when no word is long enough for a typo).</summary>

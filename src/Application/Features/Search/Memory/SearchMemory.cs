@@ -109,10 +109,9 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
 
     /// <summary>
     /// What a list's <c>q</c> selects of <typeparamref name="T"/> (songs or albums), from memory when the index is current
-    /// for every edit (a list reads its counts, and sorts, from the database): the match with typos, how many items it
-    /// holds and (when at most <paramref name="maxIds"/>) their ids.
+    /// for every edit (a list reads its counts, and sorts, from the database): the match with typos, and how many items it holds.
     /// </summary>
-    public bool TryMatch<T>(SearchPlan plan, int maxIds, out (SearchMatch Match, int Count, List<int>? Ids) found) where T : CatalogItem
+    public bool TryMatch<T>(SearchPlan plan, out (SearchMatch Match, int Count) found) where T : CatalogItem
     {
         found = default;
         if (!Enabled) return false;
@@ -121,7 +120,7 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
         try
         {
             current = EditsCurrent();
-            if (current) found = _catalog!.Matching(plan, typeof(T) == typeof(Song), maxIds);
+            if (current) found = _catalog!.Matching(plan, typeof(T) == typeof(Song));
         }
         finally
         {
