@@ -36,6 +36,7 @@ internal sealed class MemoryCatalog
     private readonly TextIndex _spellingText = new();
     private readonly Dictionary<(string Key, string Name), Spelling> _spellings = [];
     private readonly Dictionary<string, List<Spelling>> _spellingsByKey = new(StringComparer.Ordinal);
+    private readonly KeyOrder _spellingKeys = new();
     private readonly List<Spelling?> _spellingById = [];
     private readonly Stack<int> _freeSpellingIds = new();
 
@@ -243,12 +244,10 @@ internal sealed class MemoryCatalog
         var found = new List<int>(limit);
         using (var matches = text.Match(plan.Exact))
         {
-            var exactTitles = keys.Starting(key, exactly: true).Concat(keys.Starting(afterArticle, exactly: true)).Where(matches.Contains);
-            found.AddRange(Top(exactTitles.Distinct(), limit, popularity));
+            found.AddRange(Top(Starting(keys, key, afterArticle, exactly: true).Where(matches.Contains), limit, popularity));
             if (found.Count < limit)
             {
-                var prefixTitles = keys.Starting(key, exactly: false).Concat(keys.Starting(afterArticle, exactly: false))
-                    .Where(id => matches.Contains(id) && !found.Contains(id)).Distinct();
+                var prefixTitles = Starting(keys, key, afterArticle, exactly: false).Where(id => matches.Contains(id) && !found.Contains(id));
                 found.AddRange(Top(prefixTitles, limit - found.Count, popularity));
             }
             if (found.Count < limit)
@@ -288,7 +287,15 @@ internal sealed class MemoryCatalog
 
     private List<ArtistDto> RankArtists(SearchPlan plan, int limit, bool noExactName, Func<SearchMatch?> typos)
     {
-        List<ArtistDirectory.Artist> best = noExactName ? [] : Features.Search.Search.Handler.Ranked(ArtistsMatching(plan.Exact), plan).Take(limit).ToList();
+        List<ArtistDirectory.Artist> best = [];
+        if (!noExactName)
+        {
+            // As the database path: exact and prefix names first (a key range); when they fill the limit, no other artist can come before them.
+            var byKey = Starting(_spellingKeys, plan.Key, plan.KeyAfterArticle, exactly: false)
+                .Select(id => _spellingById[id]!).Where(s => plan.Exact.IsMatchOf(s.Document)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            best = Features.Search.Search.Handler.Ranked(Artists(byKey), plan).Take(limit).ToList();
+            if (best.Count < limit) best = Features.Search.Search.Handler.Ranked(ArtistsMatching(plan.Exact), plan).Take(limit).ToList();
+        }
         if (best.Count >= limit || typos() is not { } match) return best.ConvertAll(a => a.Dto);
 
         var seen = best.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
@@ -302,9 +309,20 @@ internal sealed class MemoryCatalog
         var keys = new HashSet<string>(StringComparer.Ordinal);
         using (var matches = _spellingText.Match(match))
             foreach (var id in matches.Ids()) keys.Add(_spellingById[id]!.Key);
-        return ArtistDirectory.Group(keys.SelectMany(k => _spellingsByKey[k])
-            .Select(s => new ArtistSpelling(s.Key, s.Name, s.Songs, s.Albums, s.Likes, s.Plays)));
+        return Artists(keys);
     }
+
+    /// <summary>The artists of these keys, counted over all of their spellings.</summary>
+    private List<ArtistDirectory.Artist> Artists(IEnumerable<string> keys) =>
+        ArtistDirectory.Group(keys.SelectMany(k => _spellingsByKey[k]).Select(s => new ArtistSpelling(s.Key, s.Name, s.Songs, s.Albums, s.Likes, s.Plays)));
+
+    /// <summary>
+    /// The ids whose key equals (or, unless <paramref name="exactly"/>, starts with) <paramref name="key"/> or <paramref name="afterArticle"/>,
+    /// each once: the second range lies within the first when the article form starts with the key itself (<c>t</c>, <c>th</c>, ...).
+    /// </summary>
+    private static IEnumerable<int> Starting(KeyOrder keys, string key, string afterArticle, bool exactly) =>
+        !exactly && afterArticle.StartsWith(key, StringComparison.Ordinal) ? keys.Starting(key, exactly)
+            : keys.Starting(key, exactly).Concat(keys.Starting(afterArticle, exactly));
 
     private Spelling SpellingOf(string key, string name, string document)
     {
@@ -317,6 +335,7 @@ internal sealed class MemoryCatalog
         if (!_spellingsByKey.TryGetValue(key, out var ofKey)) _spellingsByKey[key] = ofKey = [];
         ofKey.Add(spelling);
         _spellingText.Set(id, document);
+        _spellingKeys.Add(key, id);
         return spelling;
     }
 
@@ -328,6 +347,7 @@ internal sealed class MemoryCatalog
         ofKey.Remove(spelling);
         if (ofKey.Count == 0) _spellingsByKey.Remove(spelling.Key);
         _spellingText.Remove(spelling.Id);
+        _spellingKeys.Remove(spelling.Key, spelling.Id);
         _spellingById[spelling.Id] = null;
         _freeSpellingIds.Push(spelling.Id);
     }
