@@ -22,7 +22,9 @@ public static class DependencyInjection
         {
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
-            if (provider.GetService<Persistence.Search.SearchMemoryTracker>() is { } searchMemory) options.AddInterceptors(searchMemory);
+            // Hosts with the application layer (the Api) have the in-memory search index; tools using the infrastructure alone do not.
+            if (configuration.GetValue("Search:MemoryIndex", true) && provider.GetService<Application.Features.Search.Memory.SearchMemory>() is { } searchMemory)
+                options.AddInterceptors(new Persistence.Search.SearchMemoryTracker(searchMemory));
             // Hosts that count (the Api) register the metrics port; tools using the infrastructure alone do not.
             if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
                 options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
@@ -92,8 +94,7 @@ public static class DependencyInjection
     {
         if (!configuration.GetValue("Search:MemoryIndex", true)) return;
         services.AddSingleton<Application.Features.Search.Memory.ISearchMemorySource, Persistence.Search.SearchMemorySource>();
-        services.AddSingleton<Persistence.Search.SearchMemoryTracker>();
-        services.AddHostedService<Persistence.Search.SearchMemoryWarmUp>();
+        services.AddHostedService(provider => new Persistence.Search.SearchMemoryWarmUp(provider.GetService<Application.Features.Search.Memory.SearchMemory>()));
     }
 
     /// <summary>

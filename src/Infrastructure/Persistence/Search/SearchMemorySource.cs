@@ -184,11 +184,11 @@ internal sealed class SearchMemoryTracker(SearchMemory memory) : SaveChangesInte
 }
 
 /// <summary>Starts building the in-memory search index when the app starts; readiness never waits for it.</summary>
-internal sealed class SearchMemoryWarmUp(SearchMemory memory) : IHostedService
+internal sealed class SearchMemoryWarmUp(SearchMemory? memory) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        memory.StartBuilding();
+        memory?.StartBuilding();
         return Task.CompletedTask;
     }
 
