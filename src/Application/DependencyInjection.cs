@@ -28,6 +28,11 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlaylistChangeBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Search.Memory.SearchMemoryBehaviour<,>));
+        // Enabled by the infrastructure's ISearchMemorySource; without one every search reads the database.
+        services.AddSingleton(provider => new Features.Search.Memory.SearchMemory(provider.GetService<Features.Search.Memory.ISearchMemorySource>(),
+            provider.GetRequiredService<Common.Caching.CatalogVersion>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Features.Search.Memory.SearchMemory>>()));
         services.AddSingleton<Common.Caching.CatalogVersion>();
         services.AddSingleton<Features.Streaming.SongAudioRows>();
         services.AddSingleton(Common.Mapping.Mappings.Config);

@@ -17,10 +17,14 @@ public static class DependencyInjection
             TimeSpan.FromSeconds(configuration.GetValue("Caching:UserSessionSeconds", 60)), provider.GetService<Application.Common.Caching.ICachePeers>()));
         AddCacheCoherence(services, configuration);
         services.AddSingleton<UserSessionCache.EvictOnSave>();
+        AddSearchMemory(services, configuration);
         services.AddDbContextPool<MusicPlayerDbContext>((provider, options) =>
         {
             DatabaseProvider.Configure(options, configuration);
             options.AddInterceptors(provider.GetRequiredService<UserSessionCache.EvictOnSave>());
+            // Hosts with the application layer (the Api) have the in-memory search index; tools using the infrastructure alone do not.
+            if (configuration.GetValue("Search:MemoryIndex", true) && provider.GetService<Application.Features.Search.Memory.SearchMemory>() is { } searchMemory)
+                options.AddInterceptors(new Persistence.Search.SearchMemoryTracker(searchMemory));
             // Hosts that count (the Api) register the metrics port; tools using the infrastructure alone do not.
             if (provider.GetService<Application.Common.Observability.IServiceMetrics>() is { } metrics)
                 options.AddInterceptors(new CommandMetrics(metrics, DatabaseProvider.Configured(configuration)));
@@ -108,6 +112,17 @@ public static class DependencyInjection
         {
             services.AddScoped<Application.Features.Catalog.ICatalogReads>(p => p.GetRequiredService<Application.Features.Catalog.SpecCatalogReads>());
         }
+    }
+
+    /// <summary>
+    /// The in-memory search index (<see cref="Application.Features.Search.Memory.SearchMemory"/>), on unless
+    /// <c>Search:MemoryIndex</c> is false: its rows' reader, the save interceptor that keeps it current and its build at start-up.
+    /// </summary>
+    private static void AddSearchMemory(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Search:MemoryIndex", true)) return;
+        services.AddSingleton<Application.Features.Search.Memory.ISearchMemorySource, Persistence.Search.SearchMemorySource>();
+        services.AddHostedService(provider => new Persistence.Search.SearchMemoryWarmUp(provider.GetService<Application.Features.Search.Memory.SearchMemory>()));
     }
 
     /// <summary>

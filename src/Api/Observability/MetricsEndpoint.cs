@@ -66,6 +66,7 @@ internal static class MetricsEndpoint
     public static WebApplication UseRequestMetrics(this WebApplication app)
     {
         if (AccessFrom(app.Configuration) == MetricsAccess.Off) return app;
+        app.Services.GetRequiredService<ServiceMetrics>().Watch(app.Services.GetRequiredService<Application.Features.Search.Memory.SearchMemory>());
         var factory = app.Services.GetRequiredService<ServiceMetrics>().Factory;
         app.UseWhen(context => MeasuredMethods.Contains(context.Request.Method), branch => branch
             .UseHttpMetrics(o => o.SetMetricFactory(factory))

@@ -41,6 +41,18 @@ internal sealed class ServiceMetrics : IServiceMetrics
         _catalogListCache.WithLabels("miss");
     }
 
+    /// <summary>
+    /// Exports whether the in-memory search index is current (1) or searches read the database (0): it is built in the
+    /// background after start-up, and rebuilt after edits it cannot have seen.
+    /// </summary>
+    public void Watch(MusicPlayer.Application.Features.Search.Memory.SearchMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var current = Factory.CreateGauge("musicplayer_search_memory_current",
+            "1 while the in-memory search index is current and answers searches; 0 while they read the database (building, stale or disabled).");
+        Registry.AddBeforeCollectCallback(() => current.Set(memory.IsCurrent ? 1 : 0));
+    }
+
     /// <summary>Where every metric of this host lives; <c>/metrics</c> exports it.</summary>
     public CollectorRegistry Registry { get; }
 

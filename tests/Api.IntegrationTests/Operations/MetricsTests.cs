@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using MusicPlayer.Api.IntegrationTests.Support;
@@ -182,5 +183,22 @@ public sealed class MetricsTests(MetricsFactory factory) : IClassFixture<Metrics
         var response = await factory.From("127.0.0.1").PostAsync("/metrics", null);
 
         response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task SearchMemoryCurrent_OneOnceBuilt_ZeroWhenStale()
+    {
+        async Task<string> ScrapeAsync() => await (await factory.From("127.0.0.1").GetAsync("/metrics")).Content.ReadAsStringAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await ScrapeAsync()).Contains("\nmusicplayer_search_memory_current 1", StringComparison.Ordinal))
+        {
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the index is built in the background after start-up");
+            await factory.From("127.0.0.1").GetAsync("/api/v1/search?q=a");
+            await Task.Delay(20);
+        }
+
+        factory.Services.GetRequiredService<MusicPlayer.Application.Features.Search.Memory.SearchMemory>().Invalidate();
+
+        (await ScrapeAsync()).Should().Contain("\nmusicplayer_search_memory_current 0");
     }
 }

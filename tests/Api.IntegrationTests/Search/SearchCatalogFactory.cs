@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Application.Features.Search.Memory;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Infrastructure.Persistence;
@@ -18,11 +19,15 @@ namespace MusicPlayer.Api.IntegrationTests.Search;
 /// </summary>
 /// <param name="limits">How search bounds its work; null leaves the app's default.</param>
 /// <param name="interceptor">An interceptor added to the app's database context (to see its commands); null for none.</param>
-public sealed class SearchCatalogFactory(SearchLimits? limits = null, IInterceptor? interceptor = null) : MusicPlayerFactory
+/// <param name="memoryIndex">
+/// Whether searches may be served by the in-memory index (<see cref="SearchMemory"/>); off, every search reads the database.
+/// </param>
+public sealed class SearchCatalogFactory(SearchLimits? limits = null, IInterceptor? interceptor = null, bool memoryIndex = false) : MusicPlayerFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Search:MemoryIndex", memoryIndex ? "true" : "false");
         if (limits is not null) builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(limits)));
         if (interceptor is not null)
             builder.ConfigureServices(services => services.ConfigureDbContext<MusicPlayerDbContext>((_, options) => options.AddInterceptors(interceptor)));
@@ -110,6 +115,26 @@ public sealed class SearchCatalogFactory(SearchLimits? limits = null, IIntercept
         {
             var id = song.Id;
             await db.Database.ExecuteSqlAsync($@"UPDATE ""Songs"" SET ""LikeCount"" = {likes} WHERE ""Id"" = {id}");
+        }
+        // Written as another instance would (no catalog command): the in-memory index is rebuilt from the stored rows.
+        if (memoryIndex)
+        {
+            Services.GetRequiredService<SearchMemory>().Invalidate();
+            await WaitForSearchMemoryAsync();
+        }
+    }
+
+    /// <summary>Waits until the in-memory index is current (searches are then served by it).</summary>
+    public async Task WaitForSearchMemoryAsync()
+    {
+        var memory = Services.GetRequiredService<SearchMemory>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        // A search is what starts a rebuild of a stale index.
+        while (!memory.IsCurrent)
+        {
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the in-memory search index is built in the background");
+            await this.Anonymous().GetAsync("/api/v1/search?q=a");
+            await Task.Delay(20);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using MusicPlayer.Api.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Application.Common.Search;
+using MusicPlayer.Application.Features.Search.Memory;
 
 namespace MusicPlayer.Api.IntegrationTests.Search;
 
@@ -11,8 +13,15 @@ namespace MusicPlayer.Api.IntegrationTests.Search;
 /// </summary>
 public abstract class SearchQualityTable<TCatalog>(TCatalog catalog) : IClassFixture<TCatalog> where TCatalog : SearchQualityCatalog
 {
-    private async Task<JsonElement> SearchAsync(string q, string extra = "") =>
-        await (await catalog.Factory.Anonymous().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}{extra}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+    private async Task<JsonElement> SearchAsync(string q, string extra = "")
+    {
+        var memory = catalog.Factory.Services.GetRequiredService<SearchMemory>();
+        var fromMemory = memory.IsCurrent;
+        var result = await (await catalog.Factory.Anonymous().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}{extra}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        // The catalog does not change while the table runs: the path a query took is the one the fixture chose.
+        (fromMemory && memory.IsCurrent).Should().Be(memory.Enabled, "the in-memory index serves every query when enabled, none otherwise");
+        return result;
+    }
 
     private static List<string> Titles(JsonElement result, string type) =>
         result.GetProperty(type).EnumerateArray().Select(e => e.Str(type == "artists" ? "name" : "title")!).ToList();
@@ -219,9 +228,10 @@ public abstract class SearchQualityTable<TCatalog>(TCatalog catalog) : IClassFix
 
 /// <summary>The seeded search catalog of a quality table.</summary>
 /// <param name="limits">How search bounds its work; null for the app's default.</param>
-public abstract class SearchQualityCatalog(SearchLimits? limits) : IAsyncLifetime
+/// <param name="memoryIndex">Searches served by the in-memory index (built before the first test); otherwise every one reads the database.</param>
+public abstract class SearchQualityCatalog(SearchLimits? limits, bool memoryIndex = false) : IAsyncLifetime
 {
-    public SearchCatalogFactory Factory { get; } = new(limits);
+    public SearchCatalogFactory Factory { get; } = new(limits, memoryIndex: memoryIndex);
 
     public async Task InitializeAsync()
     {
@@ -232,10 +242,20 @@ public abstract class SearchQualityCatalog(SearchLimits? limits) : IAsyncLifetim
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
-/// <summary>The table with the app's default limits (a catalog this small is ranked all at once).</summary>
+/// <summary>The table on the database path, with the app's default limits (a catalog this small is ranked all at once).</summary>
 public sealed class SearchQualityTests(SearchQualityTests.Catalog catalog) : SearchQualityTable<SearchQualityTests.Catalog>(catalog)
 {
     public sealed class Catalog() : SearchQualityCatalog(null);
+}
+
+/// <summary>
+/// The same table served by the in-memory index (current before the first query, and every query checked to have been
+/// answered by it): the results must not change.
+/// </summary>
+public sealed class SearchQualityFromMemoryTests(SearchQualityFromMemoryTests.Catalog catalog)
+    : SearchQualityTable<SearchQualityFromMemoryTests.Catalog>(catalog)
+{
+    public sealed class Catalog() : SearchQualityCatalog(null, memoryIndex: true);
 }
 
 /// <summary>

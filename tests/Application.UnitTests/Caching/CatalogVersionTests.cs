@@ -117,4 +117,17 @@ public sealed class CatalogVersionTests
         await act.Should().ThrowAsync<InvalidOperationException>();
         version.Current.Should().Be(1, "a handler can fail after part of its change was stored");
     }
+
+    [Fact]
+    public void ForeignEdits_MoveWithEditsAppliedFromElsewhereOnly()
+    {
+        var version = new CatalogVersion();
+
+        version.Bump(CatalogChange.Edits);
+        version.Apply(CatalogChange.Counts);
+        version.ForeignEdits.Should().Be(0, "this instance's own edits and counts are not foreign edits");
+
+        version.Apply(CatalogChange.All);
+        (version.ForeignEdits, version.Edits).Should().Be((1, 2));
+    }
 }

@@ -15,7 +15,10 @@ public sealed class InMemorySearchIndex(InMemoryRepository<Song>? songs = null, 
     public static Application.Features.Catalog.CatalogSearch CatalogSearch(InMemoryRepository<Song>? songs = null, InMemoryRepository<Album>? albums = null)
     {
         var index = new InMemorySearchIndex(songs, albums);
-        return new Application.Features.Catalog.CatalogSearch(new SearchPlanner(index), index);
+        // No in-memory search index (no source to build it from): every list q is matched by this index.
+        var memory = new Application.Features.Search.Memory.SearchMemory(null, new Application.Common.Caching.CatalogVersion(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Application.Features.Search.Memory.SearchMemory>.Instance);
+        return new Application.Features.Catalog.CatalogSearch(new SearchPlanner(index), index, memory);
     }
 
     public static string DocumentOf(CatalogItem item) => item is Song song

@@ -274,7 +274,8 @@ public sealed class PipelineTests : IDisposable
 
         Type[] expected = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(SecurityAuditBehaviour<,>), typeof(ValidationBehaviour<,>)];
         commandBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should()
-            .Equal([.. expected, typeof(CatalogChangeBehaviour<,>)], "catalog writes also move the catalog version, innermost");
+            .Equal([.. expected, typeof(CatalogChangeBehaviour<,>), typeof(MusicPlayer.Application.Features.Search.Memory.SearchMemoryBehaviour<,>)],
+                "catalog writes also move the catalog version, and innermost bring the in-memory search index up to date");
         queryBehaviours.Select(b => b.GetType().GetGenericTypeDefinition()).Should().Equal(expected);
     }
 

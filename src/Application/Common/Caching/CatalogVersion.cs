@@ -15,6 +15,7 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     private long _edits;
     private long _counts;
     private long _playlists;
+    private long _foreignEdits;
 
     public long Edits => Interlocked.Read(ref _edits);
 
@@ -28,6 +29,12 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
 
     public long Playlists => Interlocked.Read(ref _playlists);
 
+    /// <summary>
+    /// Moves with the edits made elsewhere (or possibly missed), never with those made here: what a structure kept
+    /// in step with this instance's own writes (the in-memory search index) cannot have seen.
+    /// </summary>
+    public long ForeignEdits => Interlocked.Read(ref _foreignEdits);
+
     /// <summary>Moves on every change of either kind (both parts only grow, so their sum does too).</summary>
     public long Current => Edits + Counts;
 
@@ -37,12 +44,18 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     /// <summary>A change of <paramref name="change"/> was made here: moves the versions and tells the peers.</summary>
     public void Bump(CatalogChange change)
     {
-        Apply(change);
+        Move(change);
         peers?.CatalogChanged(change);
     }
 
     /// <summary>A change made elsewhere (or possibly missed): moves the versions here only.</summary>
     public void Apply(CatalogChange change)
+    {
+        if (change.HasFlag(CatalogChange.Edits)) Interlocked.Increment(ref _foreignEdits);
+        Move(change);
+    }
+
+    private void Move(CatalogChange change)
     {
         if (change.HasFlag(CatalogChange.Edits)) Interlocked.Increment(ref _edits);
         if (change.HasFlag(CatalogChange.Counts)) Interlocked.Increment(ref _counts);

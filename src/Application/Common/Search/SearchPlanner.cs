@@ -28,20 +28,34 @@ public sealed class SearchPlanner(ISearchIndex index)
     /// The match that also forgives typos, or null when no word of the plan is long enough to forgive any
     /// (then it would match what <see cref="SearchPlan.Exact"/> matches).
     /// </summary>
-    internal async Task<SearchMatch?> WithTyposAsync(SearchPlan plan, CancellationToken cancellationToken)
+    internal async Task<SearchMatch?> WithTyposAsync(SearchPlan plan, CancellationToken cancellationToken) =>
+        MinTypoTermLength(plan.Words) is { } minLength ? WithTypos(plan.Words, await index.TermsAsync(minLength, cancellationToken)) : null;
+
+    /// <summary>The shortest term a typo of <paramref name="words"/> may be; null when no word is long enough to forgive one.</summary>
+    public static int? MinTypoTermLength(IReadOnlyList<string> words)
     {
-        var words = plan.Words;
+        ArgumentNullException.ThrowIfNull(words);
         var budgets = words.Select(w => SearchText.TypoBudget(w.Length)).ToArray();
         if (budgets.All(b => b == 0)) return null;
+        return Math.Max(1, words.Select((w, i) => budgets[i] > 0 ? w.Length - budgets[i] : int.MaxValue).Min());
+    }
 
-        var minLength = Math.Max(1, words.Select((w, i) => budgets[i] > 0 ? w.Length - budgets[i] : int.MaxValue).Min());
-        var terms = await index.TermsAsync(minLength, cancellationToken);
+    /// <summary>
+    /// The match of <paramref name="words"/> that also forgives typos, the alternatives drawn from <paramref name="terms"/>
+    /// (the vocabulary's terms of at least <see cref="MinTypoTermLength"/> characters). The one rule both the database
+    /// and the in-memory index read typos by.
+    /// </summary>
+    public static SearchMatch WithTypos(IReadOnlyList<string> words, IEnumerable<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var candidates = terms as IReadOnlyCollection<string> ?? terms.ToList();
         var matches = new List<WordMatch>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
             var last = i == words.Count - 1;
-            var alternatives = budgets[i] == 0 ? [] : Alternatives(word, budgets[i], last, terms);
+            var budget = SearchText.TypoBudget(word.Length);
+            var alternatives = budget == 0 ? [] : Alternatives(word, budget, last, candidates);
             matches.Add(last
                 ? new WordMatch(alternatives, [word])
                 : new WordMatch([word, .. alternatives.Where(t => t != word)], []));
@@ -49,7 +63,7 @@ public sealed class SearchPlanner(ISearchIndex index)
         return new SearchMatch(matches, SearchField.Everything);
     }
 
-    private static List<string> Alternatives(string word, int budget, bool typedSoFar, IReadOnlyList<string> terms)
+    private static List<string> Alternatives(string word, int budget, bool typedSoFar, IEnumerable<string> terms)
     {
         var found = new List<(int Distance, string Term)>();
         foreach (var term in terms)

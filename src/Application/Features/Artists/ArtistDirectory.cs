@@ -13,7 +13,7 @@ public sealed class ArtistDirectory(ISearchIndex index)
     public async Task<IReadOnlyList<Artist>> FindAsync(SearchMatch? match, CancellationToken cancellationToken)
     {
         var spellings = await index.ArtistSpellingsAsync(match?.For(SearchField.Artist), cancellationToken);
-        return Artists(spellings);
+        return Group(spellings);
     }
 
     /// <summary>
@@ -25,10 +25,11 @@ public sealed class ArtistDirectory(ISearchIndex index)
         ArgumentNullException.ThrowIfNull(match);
         var spellings = await index.ArtistSpellingsByKeyAsync(keyPrefixes, cancellationToken);
         var matched = spellings.Where(s => match.IsMatchOf(SearchText.Document(s.Name))).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        return Artists(spellings.Where(s => matched.Contains(s.Key)));
+        return Group(spellings.Where(s => matched.Contains(s.Key)));
     }
 
-    private static List<Artist> Artists(IEnumerable<ArtistSpelling> spellings) =>
+    /// <summary>Spellings grouped into artists: the most used spelling names one, counted over all of them.</summary>
+    public static List<Artist> Group(IEnumerable<ArtistSpelling> spellings) =>
         spellings.GroupBy(s => s.Key, StringComparer.Ordinal)
             .Select(g =>
             {

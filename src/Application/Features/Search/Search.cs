@@ -67,6 +67,7 @@ public static class Search
         SearchPlanner planner,
         ArtistDirectory artists,
         SearchLimits limits,
+        Memory.SearchMemory memory,
         ISongUrls urls) : IRequestHandler<Query, SearchResultDto>
     {
         public async Task<SearchResultDto> Handle(Query request, CancellationToken cancellationToken)
@@ -75,6 +76,7 @@ public static class Search
             if (plan is null) return new SearchResultDto();
             var types = request.TypeSet();
             var limit = request.Limit;
+            if (memory.TrySearch(plan, types, limit, out var fromMemory)) return fromMemory with { Songs = fromMemory.Songs.Select(s => s.WithUrls(urls)).ToList() };
 
             var (foundSongs, exactSongs) = types.Contains(Songs)
                 ? await RankAsync(songs, plan, limit, (c, r, n) => new SongSearchSpec(c, r, n), s => s.Id, cancellationToken)
@@ -166,12 +168,12 @@ public static class Search
             return [.. best.Select(a => a.Dto), .. more.Take(limit - best.Count).Select(a => a.Dto)];
         }
 
-        private static IEnumerable<ArtistDirectory.Artist> Ranked(IEnumerable<ArtistDirectory.Artist> found, SearchPlan plan) =>
+        internal static IEnumerable<ArtistDirectory.Artist> Ranked(IEnumerable<ArtistDirectory.Artist> found, SearchPlan plan) =>
             ThenByPopularity(found.OrderBy(a => a.Key == plan.Key || a.Key == plan.KeyAfterArticle ? SearchRank.Exact
                 : a.Key.StartsWith(plan.Key, StringComparison.Ordinal) || a.Key.StartsWith(plan.KeyAfterArticle, StringComparison.Ordinal) ? SearchRank.Prefix
                 : SearchRank.Words));
 
-        private static IEnumerable<ArtistDirectory.Artist> ByPopularity(IEnumerable<ArtistDirectory.Artist> found) =>
+        internal static IEnumerable<ArtistDirectory.Artist> ByPopularity(IEnumerable<ArtistDirectory.Artist> found) =>
             ThenByPopularity(found.OrderBy(_ => 0));
 
         private static IOrderedEnumerable<ArtistDirectory.Artist> ThenByPopularity(IOrderedEnumerable<ArtistDirectory.Artist> artists) =>

@@ -22,6 +22,17 @@ public static class SearchRank
             : x.SearchKey.StartsWith(key) || x.SearchKey.StartsWith(afterArticle) ? Prefix
             : Words;
     }
+
+    /// <summary>The same rank in C#, of an item whose title key is <paramref name="searchKey"/> (for the in-memory index).</summary>
+    public static int Of(string searchKey, SearchPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(searchKey);
+        ArgumentNullException.ThrowIfNull(plan);
+        string key = plan.Key, afterArticle = plan.KeyAfterArticle;
+        return searchKey == key || searchKey == afterArticle ? Exact
+            : searchKey.StartsWith(key, StringComparison.Ordinal) || searchKey.StartsWith(afterArticle, StringComparison.Ordinal) ? Prefix
+            : Words;
+    }
 }
 
 /// <summary>The best songs among those the criteria select: by rank when given a plan, then by popularity (likes, then plays), then by id.</summary>
