@@ -57,6 +57,9 @@ internal static class ApiSetup
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<JwtOptions, SigningKeyRing, TimeProvider>((o, jwt, keys, clock) =>
         {
+            // Validations are remembered per token: see CachingTokenHandler.
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(new CachingTokenHandler(keys));
             o.MapInboundClaims = false;
             o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
             o.Events = new JwtBearerEvents

@@ -111,9 +111,18 @@ public sealed class SigningKeyRing : ISigningKeys
     public IEnumerable<SecurityKey> Resolve(string token, SecurityToken securityToken, string kid, TokenValidationParameters parameters)
     {
         if (securityToken is JsonWebToken jwt && CarriesOwnKey(jwt)) return [];
+        return KeyFor(kid) is { } key ? [key] : [];
+    }
+
+    /// <summary>Whether <paramref name="key"/> still verifies tokens naming <paramref name="kid"/>: it is the very key the current snapshot resolves (a reload or retirement ends that).</summary>
+    public bool StillVerifies(string? kid, SecurityKey? key) => key is not null && ReferenceEquals(KeyFor(kid), key);
+
+    /// <summary>The key <paramref name="kid"/> names, while it is valid; the legacy key for a token without one.</summary>
+    private SecurityKey? KeyFor(string? kid)
+    {
         var snapshot = _snapshot;
-        if (string.IsNullOrEmpty(kid)) return snapshot.Kidless is { } legacy ? [legacy] : [];
-        return snapshot.Keys.TryGetValue(kid, out var entry) && entry.IsValidAt(_clock.GetUtcNow().UtcDateTime) ? [entry.Key] : [];
+        if (string.IsNullOrEmpty(kid)) return snapshot.Kidless;
+        return snapshot.Keys.TryGetValue(kid, out var entry) && entry.IsValidAt(_clock.GetUtcNow().UtcDateTime) ? entry.Key : null;
     }
 
     public async Task<JsonWebKeySetDto> PublishedAsync(CancellationToken cancellationToken)
