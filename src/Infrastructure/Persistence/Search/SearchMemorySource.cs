@@ -183,12 +183,15 @@ internal sealed class SearchMemoryTracker(SearchMemory memory) : SaveChangesInte
     }
 }
 
-/// <summary>Starts building the in-memory search index when the app starts; readiness never waits for it.</summary>
-internal sealed class SearchMemoryWarmUp(SearchMemory? memory) : IHostedService
+/// <summary>
+/// Starts building the in-memory search index once the app has started (the server listening), not while the host
+/// starts: the build's reads would otherwise take CPU from start-up itself. Readiness never waits for it.
+/// </summary>
+internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        memory?.StartBuilding();
+        if (memory is not null) lifetime.ApplicationStarted.Register(memory.StartBuilding);
         return Task.CompletedTask;
     }
 
