@@ -123,7 +123,7 @@ public static class DependencyInjection
         if (!configuration.GetValue("Search:MemoryIndex", true)) return;
         services.AddSingleton<Application.Features.Search.Memory.ISearchMemorySource, Persistence.Search.SearchMemorySource>();
         services.AddHostedService(provider => new Persistence.Search.SearchMemoryWarmUp(provider.GetService<Application.Features.Search.Memory.SearchMemory>(),
-            provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()));
+            provider.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()));
     }
 
     /// <summary>

@@ -185,13 +185,16 @@ internal sealed class SearchMemoryTracker(SearchMemory memory) : SaveChangesInte
 
 /// <summary>
 /// Starts building the in-memory search index once the app has started (the server listening), not while the host
-/// starts: the build's reads would otherwise take CPU from start-up itself. Readiness never waits for it.
+/// starts: the build's reads would otherwise take CPU from start-up itself. Readiness never waits for it. Without a
+/// host's lifetime (services built by a tool or a test, no server), it starts at once.
 /// </summary>
-internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime? lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (memory is not null) lifetime.ApplicationStarted.Register(memory.StartBuilding);
+        if (memory is null) return Task.CompletedTask;
+        if (lifetime is null) memory.StartBuilding();
+        else lifetime.ApplicationStarted.Register(memory.StartBuilding);
         return Task.CompletedTask;
     }
 
