@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Application.Common.Observability;
-using MusicPlayer.Domain.Catalog;
-using MusicPlayer.Domain.Users;
-using MusicPlayer.Infrastructure;
 using MusicPlayer.Infrastructure.Persistence;
 
 namespace MusicPlayer.Api.IntegrationTests.Persistence;
@@ -22,28 +18,14 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
 
-    private readonly TestDatabase _database = new(TestDatabase.Sqlite);
-    private ServiceProvider _services = null!;
+    // The driver's own retries of a locked database stop after 2 s instead of 30 (the transient failure test waits for them).
+    private readonly SqliteInfrastructure _infrastructure = new(";Default Timeout=2");
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = TestDatabase.Sqlite,
-            // The driver's own retries of a locked database stop after 2 s instead of 30 (the transient failure test waits for them).
-            ["ConnectionStrings:Default"] = _database.ConnectionString + ";Default Timeout=2",
-            ["Jwt:SigningKey"] = TestTokens.SigningKey,
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
-        await _services.MigrateDatabaseAsync();
-    }
+    private ServiceProvider Services => _infrastructure.Services;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _database.Dispose();
-    }
+    public Task InitializeAsync() => _infrastructure.InitializeAsync();
+
+    public async Task DisposeAsync() => await _infrastructure.DisposeAsync();
 
     [Fact]
     public async Task Batch_GivesEachWriteItsOwnOutcomeInArrivalOrder_AndCountersEqualRows()
@@ -67,7 +49,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
             LikeWriteOutcome.Unchanged,
             LikeWriteOutcome.NoSuchSong,
             LikeWriteOutcome.NoSuchUser);
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         var rows = await db.UserLikes.OrderBy(l => l.UserId).Select(l => new { l.UserId, l.SongId, l.LikedAt }).ToListAsync();
         rows.Should().Equal([new { UserId = ann, SongId = a, LikedAt = Start.AddSeconds(3) }, new { UserId = bob, SongId = b, LikedAt = Start.AddSeconds(6) }],
@@ -82,7 +64,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         for (var i = 0; i < 10; i++) users.Add(await AddUserAsync());
         var songs = new List<int>();
         for (var i = 0; i < 5; i++) songs.Add(await AddSongAsync());
-        var committer = _services.GetRequiredService<LikeCommitter>();
+        var committer = Services.GetRequiredService<LikeCommitter>();
         var before = committer.CommittedBatches;
 
         var outcomes = await Task.WhenAll(await QueueWhileTheWriteGateIsHeldAsync(users.SelectMany(u => songs.Select(s => Like(u, s, 0)))));
@@ -90,7 +72,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         outcomes.Should().HaveCount(50).And.OnlyContain(o => o == LikeWriteOutcome.Changed);
         (committer.CommittedBatches - before).Should().BeInRange(1, 2,
             "the loop takes at most the first write before it waits for the gate; every later one joins the next transaction");
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         (await CountersAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Values
             .Should().Equal(Enumerable.Repeat((10, 10), songs.Count), "every song has a like from each of the ten users");
     }
@@ -104,7 +86,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         var broken = songs[2];
         // A stand-in for a failure only one write meets: the database refuses a like of this song.
         var refuse = $"CREATE TRIGGER refuse_like BEFORE INSERT ON UserLikes WHEN NEW.SongId = {broken} BEGIN SELECT RAISE(ABORT, 'refused'); END";
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.ExecuteSqlRawAsync(refuse);
 
         var writes = await QueueWhileTheWriteGateIsHeldAsync(songs.Select(s => Like(user, s, 0)));
@@ -116,7 +98,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
             else
                 (await writes[i]).Should().Be(LikeWriteOutcome.Changed, $"song {songs[i]}'s like does not depend on song {broken}'s");
         }
-        await using var check = _services.CreateAsyncScope();
+        await using var check = Services.CreateAsyncScope();
         (await CountersAsync(check.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Should().Equal(
             songs.ToDictionary(s => s, s => s == broken ? (0, 0) : (1, 1)));
     }
@@ -127,7 +109,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         var user = await AddUserAsync();
         var songs = new List<int>();
         for (var i = 0; i < 6; i++) songs.Add(await AddSongAsync());
-        await using var other = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        await using var other = new SqliteConnection(_infrastructure.Database.ConnectionString + ";Pooling=False");
         await other.OpenAsync();
         await using (var begin = other.CreateCommand())
         {
@@ -143,33 +125,21 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
             (await write.Invoking(w => w).Should().ThrowAsync<SqliteException>()).Which.SqliteErrorCode.Should().Be(5, "SQLITE_BUSY");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(25),
             "at most two batches wait out the busy timeout; retrying the writes one by one would wait five more times");
-        var detector = _services.GetRequiredService<Application.Common.Errors.ITransientFailureDetector>();
+        var detector = Services.GetRequiredService<Application.Common.Errors.ITransientFailureDetector>();
         detector.IsTransient(writes[^1].Exception!).Should().BeTrue("the callers hear 503 with Retry-After");
         await using var rollback = other.CreateCommand();
         rollback.CommandText = "ROLLBACK";
         await rollback.ExecuteNonQueryAsync();
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().UserLikes.CountAsync()).Should().Be(0);
     }
 
-    /// <summary>Holds the process's SQLite write gate while it queues the writes, so that they gather behind it; then lets them through.</summary>
-    private async Task<List<Task<LikeWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<LikeWrite> writes)
-    {
-        var committer = _services.GetRequiredService<LikeCommitter>();
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        return await _services.GetRequiredService<SqliteWriteGate>().RunAsync(db, async () =>
-        {
-            var queued = writes.Select(w => committer.WriteAsync(w, CancellationToken.None)).ToList();
-            await Task.Delay(200);
-            queued.Should().OnlyContain(t => !t.IsCompleted, "nothing commits while the gate is held");
-            return queued;
-        }, CancellationToken.None);
-    }
+    private Task<List<Task<LikeWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<LikeWrite> writes) =>
+        _infrastructure.QueueWhileTheWriteGateIsHeldAsync(writes, w => Services.GetRequiredService<LikeCommitter>().WriteAsync(w, CancellationToken.None));
 
     private async Task<IReadOnlyList<LikeWriteOutcome>> ApplyAsync(IReadOnlyList<LikeWrite> writes)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var outcomes = await LikeBatch.ApplyAsync(db, writes, CancellationToken.None);
@@ -185,21 +155,7 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
 
     private static LikeWrite Unlike(int userId, int songId) => new(userId, songId, LikeChange.Unlike, default);
 
-    private async Task<int> AddUserAsync()
-    {
-        var name = Unique.Name("liker");
-        return await AddAsync(User.Create(name, $"{name}@tests.example.com", "Test", "Account", "user", "no-password", Start));
-    }
+    private Task<int> AddUserAsync() => _infrastructure.AddUserAsync("liker", Start);
 
-    private async Task<int> AddSongAsync() =>
-        await AddAsync(Song.Create(new SongDetails(new CatalogDetails(Unique.Name("Song"), "The Testers", "Rock"), "https://cdn.example.com/s.mp3", 200), Start));
-
-    private async Task<int> AddAsync<T>(T entity) where T : Domain.Common.Entity
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        db.Add(entity);
-        await db.SaveChangesAsync();
-        return entity.Id;
-    }
+    private Task<int> AddSongAsync() => _infrastructure.AddSongAsync(Start);
 }

@@ -1,14 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Application.Features.History;
-using MusicPlayer.Domain.Catalog;
 using MusicPlayer.Domain.History;
-using MusicPlayer.Domain.Users;
-using MusicPlayer.Infrastructure;
 using MusicPlayer.Infrastructure.Persistence;
 
 namespace MusicPlayer.Api.IntegrationTests.Persistence;
@@ -21,28 +17,14 @@ namespace MusicPlayer.Api.IntegrationTests.Persistence;
 /// </summary>
 public sealed class PlayGroupCommitTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new(TestDatabase.Sqlite);
+    private readonly SqliteInfrastructure _infrastructure = new("");
     private readonly DateTime _now = DateTime.UtcNow.AddMinutes(-1);
-    private ServiceProvider _services = null!;
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = TestDatabase.Sqlite,
-            ["ConnectionStrings:Default"] = _database.ConnectionString,
-            ["Jwt:SigningKey"] = TestTokens.SigningKey,
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
-        await _services.MigrateDatabaseAsync();
-    }
+    private ServiceProvider Services => _infrastructure.Services;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _database.Dispose();
-    }
+    public Task InitializeAsync() => _infrastructure.InitializeAsync();
+
+    public async Task DisposeAsync() => await _infrastructure.DisposeAsync();
 
     [Fact]
     public async Task Group_GivesEachBatchItsOwnOutcomeInArrivalOrder_AndCountersEqualRows()
@@ -68,7 +50,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
             new PlayWriteOutcome(true, PlayBatchResult.Unknown([999_999])),
             new PlayWriteOutcome(false, PlayBatchResult.Unknown([])),
         ], o => o.WithStrictOrdering());
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         (await db.Plays.CountAsync(p => p.UserId == ann)).Should().Be(4, "k0 earlier, then k1 and k2, then k3");
         (await db.Plays.CountAsync(p => p.UserId == bob)).Should().Be(3, "bob's own k1 once and two plays without a key; nothing of the batch with an unknown song");
@@ -93,7 +75,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
         var users = new List<int>();
         for (var i = 0; i < 8; i++) users.Add(await AddUserAsync());
         var song = await AddSongAsync();
-        var committer = _services.GetRequiredService<PlayCommitter>();
+        var committer = Services.GetRequiredService<PlayCommitter>();
         var before = committer.CommittedBatches;
 
         var outcomes = await Task.WhenAll(await QueueWhileTheWriteGateIsHeldAsync(
@@ -103,7 +85,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
             "each user's batch records its first play and finds the second a duplicate");
         (committer.CommittedBatches - before).Should().BeInRange(1, 2,
             "the loop takes at most the first batch before it waits for the gate; every later one joins the next transaction");
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Songs.SingleAsync(s => s.Id == song)).PlayCount.Should().Be(users.Count);
     }
 
@@ -116,7 +98,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
         var broken = songs[2];
         // A stand-in for a failure only one batch meets: the database refuses a play of this song.
         var refuse = $"CREATE TRIGGER refuse_play BEFORE INSERT ON Plays WHEN NEW.SongId = {broken} BEGIN SELECT RAISE(ABORT, 'refused'); END";
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database.ExecuteSqlRawAsync(refuse);
 
         var writes = await QueueWhileTheWriteGateIsHeldAsync(songs.Select(s => new PlayWrite(user, [Play(s, 300, $"song-{s}")])));
@@ -128,7 +110,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
             else
                 (await writes[i]).Should().BeEquivalentTo(new PlayWriteOutcome(true, new PlayBatchResult(1, 0, [])), $"song {songs[i]}'s batch does not depend on song {broken}'s");
         }
-        await using var check = _services.CreateAsyncScope();
+        await using var check = Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         (await db.Songs.ToDictionaryAsync(s => s.Id, s => s.PlayCount)).Should().Equal(songs.ToDictionary(s => s, s => s == broken ? 0 : 1));
         (await db.Plays.CountAsync()).Should().Be(songs.Count - 1);
@@ -137,12 +119,12 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task Checkpointer_SoonAfterWrites_HasThemInTheDatabaseFileItself()
     {
-        var checkpointer = _services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        var checkpointer = Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
         await checkpointer.StartAsync(CancellationToken.None);
         try
         {
             var (user, song) = (await AddUserAsync(), await AddSongAsync());
-            var committer = _services.GetRequiredService<PlayCommitter>();
+            var committer = Services.GetRequiredService<PlayCommitter>();
             for (var i = 0; i < 5; i++) await committer.WriteAsync(new PlayWrite(user, [Play(song, 300, $"k{i}")]), CancellationToken.None);
 
             // Far below SQLite's own checkpoint (SqlitePragmas.AutoCheckpointPages): only the background one copies the
@@ -166,7 +148,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
         var copy = Path.Combine(Path.GetTempPath(), $"musicplayer-checkpoint-{Guid.NewGuid():N}.db");
         try
         {
-            File.Copy(_database.Name, copy);
+            File.Copy(_infrastructure.Database.Name, copy);
             await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -183,24 +165,12 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Holds the process's SQLite write gate while it queues the batches, so that they gather behind it; then lets them through.</summary>
-    private async Task<List<Task<PlayWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<PlayWrite> writes)
-    {
-        var committer = _services.GetRequiredService<PlayCommitter>();
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        return await _services.GetRequiredService<SqliteWriteGate>().RunAsync(db, async () =>
-        {
-            var queued = writes.Select(w => committer.WriteAsync(w, CancellationToken.None)).ToList();
-            await Task.Delay(200);
-            queued.Should().OnlyContain(t => !t.IsCompleted, "nothing commits while the gate is held");
-            return queued;
-        }, CancellationToken.None);
-    }
+    private Task<List<Task<PlayWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<PlayWrite> writes) =>
+        _infrastructure.QueueWhileTheWriteGateIsHeldAsync(writes, w => Services.GetRequiredService<PlayCommitter>().WriteAsync(w, CancellationToken.None));
 
     private async Task<IReadOnlyList<PlayWriteOutcome>> ApplyAsync(IReadOnlyList<PlayWrite> writes)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var outcomes = await PlayBatch.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<ChartWindowCounters>(), writes, CancellationToken.None);
@@ -210,21 +180,7 @@ public sealed class PlayGroupCommitTests : IAsyncLifetime
 
     private NewPlay Play(int songId, int seconds, string? key) => new(songId, _now, seconds, key);
 
-    private async Task<int> AddUserAsync()
-    {
-        var name = Unique.Name("listener");
-        return await AddAsync(User.Create(name, $"{name}@tests.example.com", "Test", "Account", "user", "no-password", _now));
-    }
+    private Task<int> AddUserAsync() => _infrastructure.AddUserAsync("listener", _now);
 
-    private async Task<int> AddSongAsync() =>
-        await AddAsync(Song.Create(new SongDetails(new CatalogDetails(Unique.Name("Song"), "The Testers", "Rock"), "https://cdn.example.com/s.mp3", 200), _now));
-
-    private async Task<int> AddAsync<T>(T entity) where T : Domain.Common.Entity
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        db.Add(entity);
-        await db.SaveChangesAsync();
-        return entity.Id;
-    }
+    private Task<int> AddSongAsync() => _infrastructure.AddSongAsync(_now);
 }
