@@ -63,7 +63,8 @@ public sealed class PasswordHashingGate : IPasswordHasher
     public Task<PasswordCheck> VerifyAsync(string hash, string password, CancellationToken cancellationToken) =>
         RunAsync(() => _hasher.Verify(hash, password), cancellationToken);
 
-    private async Task<T> RunAsync<T>(Func<T> hashing, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="hashing"/> in a slot (internal so tests can hold a slot as long as they need).</summary>
+    internal async Task<T> RunAsync<T>(Func<T> hashing, CancellationToken cancellationToken)
     {
         if (!_slots.Wait(0)) await WaitForSlotAsync(cancellationToken);
         try

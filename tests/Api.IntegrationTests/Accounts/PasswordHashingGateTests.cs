@@ -65,64 +65,80 @@ public sealed class PasswordHashingGateTests(OneHashAtATimeFactory factory) : IC
         await (await factory.Guarded().PostAsJsonAsync(AccountApi.Register, retried)).ShouldBeJsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>
+    /// Work that holds a gate's slot until the test lets it go, so what the gate does with the requests behind it
+    /// does not depend on how long a hash takes on a loaded machine.
+    /// </summary>
+    private sealed class HeldSlot : IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+
+        public HeldSlot(PasswordHashingGate gate) =>
+            Task = System.Threading.Tasks.Task.Run(() => gate.RunAsync(() =>
+            {
+                _release.Wait(TimeSpan.FromSeconds(30));
+                return "hashed";
+            }, CancellationToken.None));
+
+        public Task<string> Task { get; }
+
+        public Task<string> ReleaseAsync()
+        {
+            _release.Set();
+            return Task;
+        }
+
+        public void Dispose() => _release.Set();
+    }
+
+    private static async Task<string> BusyOrAsync(Func<Task> hashing, string done)
+    {
+        try
+        {
+            await hashing();
+            return done;
+        }
+        catch (TooBusyException e)
+        {
+            e.RetryAfter.Should().BePositive();
+            return "busy";
+        }
+    }
+
     [Fact]
     public async Task Gate_WithAQueue_LetsTheQueuedWaitAndRefusesBeyondIt()
     {
-        var gate = new PasswordHashingGate(new PasswordHasher(workFactor: 12), maxConcurrent: 1, maxQueued: 1, queueTimeout: TimeSpan.FromSeconds(30));
+        var gate = new PasswordHashingGate(new PasswordHasher(workFactor: 4), maxConcurrent: 1, maxQueued: 1, queueTimeout: TimeSpan.FromSeconds(30));
+        Task<string> HashAsync() => BusyOrAsync(() => gate.HashAsync("correct-horse-42", CancellationToken.None), "hashed");
 
-        async Task<string> HashAsync()
-        {
-            try
-            {
-                await gate.HashAsync("correct-horse-42", CancellationToken.None);
-                return "hashed";
-            }
-            catch (TooBusyException e)
-            {
-                e.RetryAfter.Should().BePositive();
-                return "busy";
-            }
-        }
-
-        // One hashing, one queued behind it (each step waited for, so the order is certain), then one more.
-        var running = Task.Run(HashAsync);
+        // One holding the slot, one queued behind it (each step waited for, so the order is certain), then one more.
+        using var running = new HeldSlot(gate);
         SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
         var queued = Task.Run(HashAsync);
         SpinWait.SpinUntil(() => gate.Queued == 1, TimeSpan.FromSeconds(10)).Should().BeTrue();
         var beyond = await HashAsync();
 
         beyond.Should().Be("busy", "a third does not fit one running and one queued");
-        (await running).Should().Be("hashed");
+        queued.IsCompleted.Should().BeFalse("the queued one waits while the slot is held");
+        (await running.ReleaseAsync()).Should().Be("hashed");
         (await queued).Should().Be("hashed", "the queued one waits for the slot and finishes");
     }
 
     [Fact]
     public async Task Gate_QueueWaitedTooLong_IsTooBusy()
     {
-        var hasher = new PasswordHasher(workFactor: 12);
+        var hasher = new PasswordHasher(workFactor: 4);
         var hash = hasher.Hash("correct-horse-42");
         var gate = new PasswordHashingGate(hasher, maxConcurrent: 1, maxQueued: 4, queueTimeout: TimeSpan.FromMilliseconds(1));
 
-        async Task<string> CheckAsync()
-        {
-            try
-            {
-                await gate.VerifyAsync(hash, "correct-horse-42", CancellationToken.None);
-                return "checked";
-            }
-            catch (TooBusyException)
-            {
-                return "busy";
-            }
-        }
-
-        // The first check holds the only slot (a work-factor-12 hash takes a good part of a second);
-        // the second arrives while it does, so it waits 1 ms in the queue and is turned away.
-        var first = Task.Run(CheckAsync);
-        SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue("the first check takes the slot");
-        var second = await CheckAsync();
+        // The slot is held; a check arriving meanwhile waits 1 ms in the queue and is turned away.
+        using var first = new HeldSlot(gate);
+        SpinWait.SpinUntil(() => gate.FreeSlots == 0, TimeSpan.FromSeconds(10)).Should().BeTrue("the first takes the slot");
+        var second = await BusyOrAsync(() => gate.VerifyAsync(hash, "correct-horse-42", CancellationToken.None), "checked");
 
         second.Should().Be("busy");
-        (await first).Should().Be("checked");
+        (await first.ReleaseAsync()).Should().Be("hashed");
+        (await BusyOrAsync(() => gate.VerifyAsync(hash, "correct-horse-42", CancellationToken.None), "checked"))
+            .Should().Be("checked", "with the slot free again a check goes through");
     }
 }
