@@ -6,7 +6,7 @@ using MusicPlayer.Infrastructure.Persistence;
 
 if (args is ["--probe", var probeUrl]) return await HealthProbe.RunAsync(probeUrl);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Hosting.BuilderArgs(args));
 builder.AddHosting().AddApi();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
 

@@ -13,6 +13,16 @@ internal static class Hosting
 {
     private const string CorsPolicy = "configured-origins";
 
+    /// <summary>
+    /// The builder's arguments, preceded by the service's defaults for settings that must be known before the
+    /// configuration is read. Configuration files are read once at start-up: the framework's default watches the
+    /// whole content root, every directory under it, for changes to them, which costs start-up time in proportion
+    /// to the tree (a checkout with its build output: tens to hundreds of milliseconds), while the service reads
+    /// its settings when it starts (only log levels would follow a change). A later
+    /// <c>--hostBuilder:reloadConfigOnChange=true</c> on the command line wins.
+    /// </summary>
+    public static string[] BuilderArgs(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
+
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicPlayer.Api.Http;
 using MusicPlayer.Api.IntegrationTests.Support;
 using MusicPlayer.Infrastructure.Security;
 
@@ -22,6 +26,30 @@ public sealed class StartupTests
             if (e is AggregateException aggregate)
                 foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten)) yield return inner;
         }
+    }
+
+    private static IReadOnlyList<FileConfigurationProvider> ConfigurationFiles(IConfiguration configuration) =>
+        ((IConfigurationRoot)configuration).Providers.OfType<FileConfigurationProvider>().ToList();
+
+    [Fact]
+    public async Task Start_ReadsItsConfigurationFilesWithoutWatchingThem()
+    {
+        await using var factory = new MusicPlayerFactory();
+
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var files = ConfigurationFiles(factory.Services.GetRequiredService<IConfiguration>());
+        files.Should().NotBeEmpty("appsettings.json is read");
+        files.Should().OnlyContain(f => !f.Source.ReloadOnChange, "watching the content root's tree costs start-up time");
+    }
+
+    [Fact]
+    public void BuilderArgs_ReloadAskedForOnTheCommandLine_WatchesTheFiles()
+    {
+        var builder = WebApplication.CreateBuilder(Hosting.BuilderArgs(["--hostBuilder:reloadConfigOnChange=true"]));
+
+        ConfigurationFiles(builder.Configuration).Should().NotBeEmpty().And.OnlyContain(f => f.Source.ReloadOnChange);
     }
 
     [Theory]
