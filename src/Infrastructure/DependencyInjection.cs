@@ -123,7 +123,7 @@ public static class DependencyInjection
         if (!configuration.GetValue("Search:MemoryIndex", true)) return;
         services.AddSingleton<Application.Features.Search.Memory.ISearchMemorySource, Persistence.Search.SearchMemorySource>();
         services.AddHostedService(provider => new Persistence.Search.SearchMemoryWarmUp(provider.GetService<Application.Features.Search.Memory.SearchMemory>(),
-            provider.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()));
+            provider.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>
@@ -149,7 +149,11 @@ public static class DependencyInjection
     {
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
-        await database.MigrateAsync(cancellationToken);
+        // On a current schema (every start but the first after an upgrade) there is nothing to apply, and asking costs
+        // one read of the history table: Migrate's own work (the migrations lock, the history table's create script
+        // built by the model differ) is left to the starts that have migrations to apply. Instances starting together
+        // on one database both see the same ones pending, and Migrate's lock lets only one apply them.
+        if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any()) await database.MigrateAsync(cancellationToken);
         await Persistence.Search.SearchIndexBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>(), cancellationToken);
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
         // Generated signing keys live in the schema just migrated: the first start makes the first one.

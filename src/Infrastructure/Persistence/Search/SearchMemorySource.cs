@@ -184,19 +184,38 @@ internal sealed class SearchMemoryTracker(SearchMemory memory) : SaveChangesInte
 }
 
 /// <summary>
-/// Starts building the in-memory search index once the app has started (the server listening), not while the host
-/// starts: the build's reads would otherwise take CPU from start-up itself. Readiness never waits for it. Without a
-/// host's lifetime (services built by a tool or a test, no server), it starts at once.
+/// Starts building the in-memory search index <see cref="SettleTime"/> after the app has started (the server listening),
+/// not while the host starts nor with its first requests: the build's reads and allocations would otherwise take CPU and
+/// GC pauses from start-up and from the first requests, the orchestrator's readiness probe among them. Readiness never
+/// waits for it, and searches use the database until it is current. Without a host's lifetime (services built by a tool
+/// or a test, no server), it starts at once.
 /// </summary>
-internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime? lifetime) : IHostedService
+internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime? lifetime, TimeProvider clock) : IHostedService
 {
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource _stopping = new();
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (memory is null) return Task.CompletedTask;
         if (lifetime is null) memory.StartBuilding();
-        else lifetime.ApplicationStarted.Register(memory.StartBuilding);
+        else lifetime.ApplicationStarted.Register(() => _ = StartAfterSettlingAsync(memory));
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task StartAfterSettlingAsync(SearchMemory index)
+    {
+        try
+        {
+            await Task.Delay(SettleTime, clock, _stopping.Token);
+            index.StartBuilding();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the build began: nothing to build for.
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
 }
