@@ -30,8 +30,15 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
     public DbSet<ChartWindow> ChartWindows => Set<ChartWindow>();
     public DbSet<SongPlayWindow> SongPlayWindows => Set<SongPlayWindow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MusicPlayerDbContext).Assembly);
+
+        // The model's one piece of SQL that differs by provider (quoting).
+        var unindexed = Search.SearchIndexSql.UnindexedRowsFilter(Database.IsSqlServer());
+        modelBuilder.Entity<Album>().HasIndex(a => a.Id, Search.SearchIndexSql.UnindexedRowsIndex("Albums")).HasFilter(unindexed);
+        modelBuilder.Entity<Song>().HasIndex(s => s.Id, Search.SearchIndexSql.UnindexedRowsIndex("Songs")).HasFilter(unindexed);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

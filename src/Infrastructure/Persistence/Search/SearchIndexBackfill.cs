@@ -18,12 +18,18 @@ internal static class SearchIndexBackfill
         await IndexAsync(context, context.Songs, cancellationToken);
     }
 
+    /// <summary>
+    /// The next batch of rows without a document. Its filter is the one of <see cref="SearchIndexSql.UnindexedRowsIndex"/>
+    /// (a constant, not a parameter, so the planner can match the partial index).
+    /// </summary>
+    internal static IQueryable<T> Unindexed<T>(IQueryable<T> items) where T : CatalogItem =>
+        items.Where(x => EF.Property<string>(x, SearchIndexMaintenance.DocumentColumn) == "").OrderBy(x => x.Id).Take(BatchSize);
+
     private static async Task IndexAsync<T>(MusicPlayerDbContext context, DbSet<T> items, CancellationToken cancellationToken) where T : CatalogItem
     {
         while (true)
         {
-            var batch = await items.Where(x => EF.Property<string>(x, SearchIndexMaintenance.DocumentColumn) == "")
-                .OrderBy(x => x.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await Unindexed(items).ToListAsync(cancellationToken);
             if (batch.Count == 0) return;
             foreach (var item in batch)
             {

@@ -22,6 +22,17 @@ internal static class SearchIndexSql
 
     public static string FtsTable(string table) => table + "Fts";
 
+    /// <summary>
+    /// The partial index of a catalog table's rows still without a document (stored before the search index existed),
+    /// which the start-up backfill looks for: it holds only those, so on every later start the look is one probe of an
+    /// empty index instead of a scan of the table.
+    /// </summary>
+    public static string UnindexedRowsIndex(string table) => $"IX_{table}_Unindexed";
+
+    /// <summary>The filter of <see cref="UnindexedRowsIndex"/>, in the provider's quoting.</summary>
+    public static string UnindexedRowsFilter(bool sqlServer) =>
+        sqlServer ? $"[{DocumentColumn}] = N''" : $"\"{DocumentColumn}\" = ''";
+
     /// <summary>The trigram indexes on PostgreSQL, by table.</summary>
     public static IEnumerable<(string Table, string Index)> TrigramIndexes =>
         Tables.SelectMany(t => new[] { (t, $"IX_{t}_{DocumentColumn}_trgm"), (t, $"IX_{t}_{ArtistColumn}_trgm") });
