@@ -64,7 +64,7 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
         var response = http.Response;
         response.Headers.ETag = ETag;
         response.Headers.CacheControl = cacheControl;
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == ETag || t.Trim() == "*")))
+        if (Matches(http.Request.Headers.IfNoneMatch))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -74,5 +74,20 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;
         return response.Body.WriteAsync(Body, http.RequestAborted).AsTask();
+    }
+
+    /// <summary>Whether an <c>If-None-Match</c> lists this response's ETag or <c>*</c> (read in place: no allocation per request).</summary>
+    private bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch)
+    {
+        foreach (var value in ifNoneMatch)
+        {
+            var header = value.AsSpan();
+            foreach (var range in header.Split(','))
+            {
+                var tag = header[range].Trim();
+                if (tag.SequenceEqual(ETag) || tag.SequenceEqual("*")) return true;
+            }
+        }
+        return false;
     }
 }
