@@ -3,6 +3,8 @@
 # only the counts version, so the cached page is read again at most once a second instead of after every like.
 cache_db=$(fresh_copy "$CACHED_DB" cache)
 start_api "$cache_db"
+# Measured in the steady state: not beside the search index's build and its first long GC pauses (see await_search_index).
+await_search_index
 [ -n "${BENCH_TOKENS:-}" ] || user_tokens "$cache_db" "$TOKEN_USERS"
 cache_writers="${BENCH_CACHE_WRITERS:-4}"
 cache_from=${#ROWS[@]}
