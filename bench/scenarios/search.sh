@@ -4,13 +4,8 @@ search_db=$(fresh_copy "$CACHED_DB" search)
 export Caching__CatalogLists=false RateLimiting__Lists__PermitLimit=100000000 Caching__MaxConcurrentSearches=64
 start_api "$search_db"
 # The in-memory search index is built in the background after start-up (readiness does not wait for it): measure the
-# searches it answers, not its build, so wait (unmeasured) until /metrics says it is current.
-index_wait_from=$(now_ms)
-[ "${Search__MemoryIndex:-true}" = false ] || until curl -s "$API_URL/metrics" | grep -q '^musicplayer_search_memory_current 1'; do
-  [ $(( $(now_ms) - index_wait_from )) -lt 120000 ] || die "the in-memory search index was not current within 120 s"
-  sleep 0.1
-done
-echo "in-memory search index current $(( $(now_ms) - index_wait_from )) ms after readiness"
+# searches it answers, not its build.
+await_search_index
 search_words="heart river night fire dream shadow ocean summer golden silent midnight wild neon"
 search_typos="haert rivr nihgt fier draem shaodw ocaen sumer goldne silnet midnihgt wlid neno"
 search_prefixes="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha"

@@ -121,6 +121,7 @@ internal static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseCatalogListCache();
 
         // The document and its UI are public by default, also in Production; OpenApi:Enabled=false hides both.
         if (app.Configuration.GetValue("OpenApi:Enabled", true))

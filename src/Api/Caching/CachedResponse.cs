@@ -14,22 +14,34 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
     /// (<see cref="WriteAsync"/>); any other answer is sent as it is (or its failure travels on to the exception
     /// handler, which answers on the real body), and null comes back.
     /// </summary>
-    public static async Task<CachedResponse?> CaptureAsync(HttpContext http, ResourceExecutionDelegate next)
+    public static Task<CachedResponse?> CaptureAsync(HttpContext http, ResourceExecutionDelegate next) =>
+        CaptureAsync(http, async () => await next() is { Exception: not null, ExceptionHandled: false });
+
+    /// <summary>As <see cref="CaptureAsync(HttpContext, ResourceExecutionDelegate)"/>, for middleware: a failure of <paramref name="next"/> is thrown on.</summary>
+    public static Task<CachedResponse?> CaptureAsync(HttpContext http, RequestDelegate next) =>
+        CaptureAsync(http, async () =>
+        {
+            await next(http);
+            return false;
+        });
+
+    /// <summary>Runs <paramref name="run"/> (true when it failed unhandled) into a buffer; see the public overloads.</summary>
+    private static async Task<CachedResponse?> CaptureAsync(HttpContext http, Func<Task<bool>> run)
     {
         var body = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        ResourceExecutedContext executed;
+        bool failed;
         try
         {
-            executed = await next();
+            failed = await run();
         }
         finally
         {
             http.Response.Body = body;
         }
 
-        if (executed.Exception is not null && !executed.ExceptionHandled) return null;
+        if (failed) return null;
 
         if (http.Response.StatusCode != StatusCodes.Status200OK)
         {
@@ -52,7 +64,7 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
         var response = http.Response;
         response.Headers.ETag = ETag;
         response.Headers.CacheControl = cacheControl;
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == ETag || t.Trim() == "*")))
+        if (Matches(http.Request.Headers.IfNoneMatch))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -62,5 +74,20 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;
         return response.Body.WriteAsync(Body, http.RequestAborted).AsTask();
+    }
+
+    /// <summary>Whether an <c>If-None-Match</c> lists this response's ETag or <c>*</c> (read in place: no allocation per request).</summary>
+    private bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch)
+    {
+        foreach (var value in ifNoneMatch)
+        {
+            var header = value.AsSpan();
+            foreach (var range in header.Split(','))
+            {
+                var tag = header[range].Trim();
+                if (tag.SequenceEqual(ETag) || tag.SequenceEqual("*")) return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,15 +18,15 @@ internal static class ListCacheKey
 {
     private sealed record Parameter(string Name, bool IsNumber, string? Default);
 
-    private static readonly ConcurrentDictionary<Type, Parameter[]> Parameters = new();
+    /// <summary>The parameters of each action's query type, found once per action (a hit is answered on every request).</summary>
+    private static readonly ConcurrentDictionary<ActionDescriptor, Parameter[]> Parameters = new();
 
     public static string? For(HttpContext http, ActionDescriptor action)
     {
-        var request = action.EndpointMetadata.OfType<ISendsRequest>().Single().RequestType;
         // Song lists carry absolute URLs built from the request's origin unless PublicUrl is set: one origin's answer is not another's.
         var origin = Http.HttpSongUrls.Origin(http, http.RequestServices.GetRequiredService<IConfiguration>());
-        var key = new StringBuilder("catalog-list:").Append(action.Id).Append('|').Append(origin.Length).Append(':').Append(origin);
-        foreach (var parameter in Parameters.GetOrAdd(request, Bindable))
+        var key = new StringBuilder("catalog-list:", 128).Append(action.Id).Append('|').Append(origin.Length).Append(':').Append(origin);
+        foreach (var parameter in Parameters.GetOrAdd(action, a => Bindable(a.EndpointMetadata.OfType<ISendsRequest>().Single().RequestType)))
         {
             var values = http.Request.Query[parameter.Name];
             if (values.Count > 1) return null;

@@ -47,6 +47,19 @@ public sealed class ListCacheTests(MusicPlayerFactory factory) : IClassFixture<M
         (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("\"not-it\", {0}")]
+    [InlineData("\"not-it\",{0} , \"nor-this\"")]
+    [InlineData("*")]
+    public async Task List_IfNoneMatchListingTheETagOrStar_Returns304(string header)
+    {
+        var (etag, _) = await ReadAsync(CatalogApi.Songs);
+
+        var response = await ConditionalAsync(CatalogApi.Songs, string.Format(System.Globalization.CultureInfo.InvariantCulture, header, etag));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+    }
+
     [Fact]
     public async Task List_IfNoneMatchOtherETag_Returns200()
     {

@@ -26,6 +26,8 @@ public sealed class ListRateLimitTests(ListLimitedFactory factory) : IClassFixtu
 
         await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         limited.Headers.RetryAfter.Should().NotBeNull();
+        // The first page is in the list cache now (the third read was answered from it): the limit applies before the cache.
+        await (await anonymous.GetAsync(CatalogApi.Songs)).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         for (var i = 0; i < 5; i++)
             (await factory.AsUser().GetAsync(CatalogApi.Songs)).StatusCode.Should().Be(HttpStatusCode.OK, "signed-in callers are not limited here");
     }
