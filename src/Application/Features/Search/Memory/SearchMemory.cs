@@ -233,6 +233,13 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
             var (songs, albums) = await source!.ReadAllAsync(CancellationToken.None);
             foreach (var song in songs) catalog.SetSong(song);
             foreach (var album in albums) catalog.SetAlbum(album);
+            // The first build (at start-up) leaves ~150 MiB of young objects that the garbage collector would otherwise
+            // promote piecemeal, in long pauses under the first load (measured: p99 400 ms in a list benchmark's first
+            // window, 55 ms without the index). One compacting collection now, before the index is published, settles
+            // them in the oldest generation while the service has little to do. Later rebuilds (after edits this instance
+            // cannot have seen) are left to the collector's own pace.
+            if (Volatile.Read(ref _catalog) is null)
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
             // The rows this instance's writes touched while it read are read again, until none is left; then it is published
             // (a write that takes its ticket after that applies to it).
