@@ -61,10 +61,11 @@ internal static class ApiSetup
             o.TokenHandlers.Clear();
             o.TokenHandlers.Add(new CachingTokenHandler(keys));
             o.MapInboundClaims = false;
+            o.SaveToken = false; // nothing reads the raw token back from the authentication properties
             o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
             o.Events = new JwtBearerEvents
             {
-                OnMessageReceived = context => keys.EnsureFreshAsync(BearerKid.Of(context.Request), context.HttpContext.RequestAborted).AsTask(),
+                OnMessageReceived = context => keys.EnsureFreshAsync(context.Request, BearerKid.Of, context.HttpContext.RequestAborted).AsTask(),
                 OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 // Answer a missing or bad token the way every other error is answered.
                 OnChallenge = async context =>

@@ -15,8 +15,17 @@ namespace MusicPlayer.Infrastructure.Persistence;
 /// <c>SqlCatalogReadsTests</c> holds them equal to <see cref="SpecCatalogReads"/>'s, field by field.
 /// SQL Server runs <see cref="SpecCatalogReads"/> (see <see cref="DependencyInjection"/>).
 /// </summary>
-internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadConnections? sqlite) : ICatalogReads
+internal sealed class SqlCatalogReads : ICatalogReads
 {
+    private readonly MusicPlayerDbContext? _context;
+    private readonly SqliteReadConnections? _sqlite;
+
+    /// <summary>On SQLite: the kept connections (a singleton; nothing of the request is needed).</summary>
+    public SqlCatalogReads(SqliteReadConnections sqlite) => _sqlite = sqlite;
+
+    /// <summary>Elsewhere: the request's own connection (and its transaction, if one is open).</summary>
+    public SqlCatalogReads(MusicPlayerDbContext context) => _context = context;
+
     // The columns of SongDto, in the order ReadSong reads them.
     private const string SongColumns = """
         s."Id", s."Title", s."Artist", s."Genre", s."FileUrl", s."Duration", s."Description", s."CoverImageUrl", s."ReleaseDate",
@@ -70,9 +79,9 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
     private async Task<T> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        if (sqlite is not null)
+        if (_sqlite is not null)
         {
-            using var lease = sqlite.Rent();
+            using var lease = _sqlite.Rent();
             try
             {
                 var command = lease.Command(sql);
@@ -87,7 +96,7 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
             }
         }
 
-        var database = context.Database;
+        var database = _context!.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
