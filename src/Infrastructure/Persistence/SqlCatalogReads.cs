@@ -136,16 +136,14 @@ internal sealed class SqlCatalogReads : ICatalogReads
     private static async Task<SongDetailDto?> ReadSongDetailAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        var song = ReadSong<SongDetailDto>(reader) with
-        {
-            CommentCount = reader.GetInt32(SongColumnCount),
-            LikedByMe = reader.GetInt32(SongColumnCount + 1) != 0,
-        };
+        var song = ReadSong<SongDetailDto>(reader);
+        var commentCount = reader.GetInt32(SongColumnCount);
+        var likedByMe = reader.GetInt32(SongColumnCount + 1) != 0;
 
         await reader.NextResultAsync(cancellationToken);
         var albums = new List<AlbumRefDto>();
         while (await reader.ReadAsync(cancellationToken)) albums.Add(new AlbumRefDto(reader.GetInt32(0), reader.GetString(1)));
-        return song with { Albums = albums };
+        return song with { CommentCount = commentCount, LikedByMe = likedByMe, Albums = albums };
     }
 
     private static async Task<List<AlbumTrackDto>> ReadTracksAsync(DbDataReader reader, CancellationToken cancellationToken)
