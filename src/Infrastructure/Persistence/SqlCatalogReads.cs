@@ -8,7 +8,7 @@ namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
 /// <see cref="ICatalogReads"/> as one hand-written command per read (a song's detail: its row with the comment
-/// count and the caller's like, then its albums; an album's tracks: its links joined to their songs), run without
+/// count and the caller's like, joined to its albums; an album's tracks: its links joined to their songs), run without
 /// EF Core's query pipeline. On SQLite the commands run on kept connections with their statements prepared once
 /// (<see cref="SqliteReadConnections"/>); on PostgreSQL on the request's own connection. Everything is read from the
 /// database at the moment of the request, so the answers are exact and the same on every instance, and
@@ -35,16 +35,17 @@ internal sealed class SqlCatalogReads : ICatalogReads
 
     private const int SongColumnCount = 21;
 
+    // One statement, so one read (one WAL read lock, one step sequence): the song's row with its comment count and the
+    // caller's like, once per album it is on (a row with a null album when it is on none), albums in title order.
     internal const string SongDetailSql = $"""
         SELECT {SongColumns},
             CAST((SELECT COUNT(*) FROM "Comments" c WHERE c."SongId" = s."Id") AS INTEGER),
-            CASE WHEN EXISTS (SELECT 1 FROM "UserLikes" l WHERE l."UserId" = @user AND l."SongId" = s."Id") THEN 1 ELSE 0 END
+            CASE WHEN EXISTS (SELECT 1 FROM "UserLikes" ul WHERE ul."UserId" = @user AND ul."SongId" = s."Id") THEN 1 ELSE 0 END,
+            a."Id", a."Title"
         FROM "Songs" s
-        WHERE s."Id" = @song;
-        SELECT a."Id", a."Title"
-        FROM "AlbumSongs" l
-        INNER JOIN "Albums" a ON a."Id" = l."AlbumId"
-        WHERE l."SongId" = @song
+        LEFT JOIN "AlbumSongs" l ON l."SongId" = s."Id"
+        LEFT JOIN "Albums" a ON a."Id" = l."AlbumId"
+        WHERE s."Id" = @song
         ORDER BY a."NormalizedTitle", a."Id";
         """;
 
@@ -140,9 +141,14 @@ internal sealed class SqlCatalogReads : ICatalogReads
         var commentCount = reader.GetInt32(SongColumnCount);
         var likedByMe = reader.GetInt32(SongColumnCount + 1) != 0;
 
-        await reader.NextResultAsync(cancellationToken);
+        const int album = SongColumnCount + 2;
         var albums = new List<AlbumRefDto>();
-        while (await reader.ReadAsync(cancellationToken)) albums.Add(new AlbumRefDto(reader.GetInt32(0), reader.GetString(1)));
+        if (!reader.IsDBNull(album))
+        {
+            do albums.Add(new AlbumRefDto(reader.GetInt32(album), reader.GetString(album + 1)));
+            while (await reader.ReadAsync(cancellationToken));
+        }
+
         return song with { CommentCount = commentCount, LikedByMe = likedByMe, Albums = albums };
     }
 
