@@ -127,11 +127,12 @@ internal static class ApiSetup
         if (app.Configuration.GetValue("OpenApi:Enabled", true))
         {
             app.MapOpenApi("/openapi/{documentName}.json");
-            app.UseSwaggerUI(o =>
+            // Only requests under /swagger go through the UI's middleware (it matches every GET's path with regular expressions).
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), ui => ui.UseSwaggerUI(o =>
             {
                 o.SwaggerEndpoint("/openapi/v1.json", "MusicPlayer API v1");
                 o.RoutePrefix = "swagger";
-            });
+            }));
         }
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new()
