@@ -61,10 +61,11 @@ internal static class ApiSetup
             o.TokenHandlers.Clear();
             o.TokenHandlers.Add(new CachingTokenHandler(keys));
             o.MapInboundClaims = false;
+            o.SaveToken = false; // nothing reads the raw token back from the authentication properties
             o.TokenValidationParameters = jwt.ValidationParameters(keys, clock);
             o.Events = new JwtBearerEvents
             {
-                OnMessageReceived = context => keys.EnsureFreshAsync(BearerKid.Of(context.Request), context.HttpContext.RequestAborted).AsTask(),
+                OnMessageReceived = context => keys.EnsureFreshAsync(context.Request, BearerKid.Of, context.HttpContext.RequestAborted).AsTask(),
                 OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 // Answer a missing or bad token the way every other error is answered.
                 OnChallenge = async context =>
@@ -127,11 +128,12 @@ internal static class ApiSetup
         if (app.Configuration.GetValue("OpenApi:Enabled", true))
         {
             app.MapOpenApi("/openapi/{documentName}.json");
-            app.UseSwaggerUI(o =>
+            // Only requests under /swagger go through the UI's middleware (it matches every GET's path with regular expressions).
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), ui => ui.UseSwaggerUI(o =>
             {
                 o.SwaggerEndpoint("/openapi/v1.json", "MusicPlayer API v1");
                 o.RoutePrefix = "swagger";
-            });
+            }));
         }
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new()

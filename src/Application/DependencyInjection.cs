@@ -22,13 +22,15 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
 
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(SecurityAuditBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlaylistChangeBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Search.Memory.SearchMemoryBehaviour<,>));
+        // Transient: the behaviours keep no state, and a scoped one would be stored in the request scope's table of
+        // resolved services (seven entries a request; docs/performance.md).
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(SecurityAuditBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CatalogChangeBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PlaylistChangeBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Features.Search.Memory.SearchMemoryBehaviour<,>));
         // Enabled by the infrastructure's ISearchMemorySource; without one every search reads the database.
         services.AddSingleton(provider => new Features.Search.Memory.SearchMemory(provider.GetService<Features.Search.Memory.ISearchMemorySource>(),
             provider.GetRequiredService<Common.Caching.CatalogVersion>(), provider.GetRequiredService<TimeProvider>(),

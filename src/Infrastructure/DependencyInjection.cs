@@ -101,12 +101,12 @@ public static class DependencyInjection
             // A factory, not an instance: the container disposes what it created, closing the kept connections.
             services.AddSingleton(_ => new SqliteReadConnections(
                 configuration.GetConnectionString("Default") ?? DatabaseProvider.DefaultConnectionString));
-            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p =>
-                new SqlCatalogReads(p.GetRequiredService<MusicPlayerDbContext>(), p.GetRequiredService<SqliteReadConnections>()));
+            // Kept connections only: no request's DbContext is rented for these reads.
+            services.AddSingleton<Application.Features.Catalog.ICatalogReads>(p => new SqlCatalogReads(p.GetRequiredService<SqliteReadConnections>()));
         }
         else if (provider == DatabaseProvider.PostgreSql)
         {
-            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p => new SqlCatalogReads(p.GetRequiredService<MusicPlayerDbContext>(), null));
+            services.AddScoped<Application.Features.Catalog.ICatalogReads>(p => new SqlCatalogReads(p.GetRequiredService<MusicPlayerDbContext>()));
         }
         else
         {

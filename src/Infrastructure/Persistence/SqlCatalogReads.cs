@@ -8,15 +8,24 @@ namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
 /// <see cref="ICatalogReads"/> as one hand-written command per read (a song's detail: its row with the comment
-/// count and the caller's like, then its albums; an album's tracks: its links joined to their songs), run without
+/// count and the caller's like, joined to its albums; an album's tracks: its links joined to their songs), run without
 /// EF Core's query pipeline. On SQLite the commands run on kept connections with their statements prepared once
 /// (<see cref="SqliteReadConnections"/>); on PostgreSQL on the request's own connection. Everything is read from the
 /// database at the moment of the request, so the answers are exact and the same on every instance, and
 /// <c>SqlCatalogReadsTests</c> holds them equal to <see cref="SpecCatalogReads"/>'s, field by field.
 /// SQL Server runs <see cref="SpecCatalogReads"/> (see <see cref="DependencyInjection"/>).
 /// </summary>
-internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadConnections? sqlite) : ICatalogReads
+internal sealed class SqlCatalogReads : ICatalogReads
 {
+    private readonly MusicPlayerDbContext? _context;
+    private readonly SqliteReadConnections? _sqlite;
+
+    /// <summary>On SQLite: the kept connections (a singleton; nothing of the request is needed).</summary>
+    public SqlCatalogReads(SqliteReadConnections sqlite) => _sqlite = sqlite;
+
+    /// <summary>Elsewhere: the request's own connection (and its transaction, if one is open).</summary>
+    public SqlCatalogReads(MusicPlayerDbContext context) => _context = context;
+
     // The columns of SongDto, in the order ReadSong reads them.
     private const string SongColumns = """
         s."Id", s."Title", s."Artist", s."Genre", s."FileUrl", s."Duration", s."Description", s."CoverImageUrl", s."ReleaseDate",
@@ -26,16 +35,17 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
 
     private const int SongColumnCount = 21;
 
+    // One statement, so one read (one WAL read lock, one step sequence): the song's row with its comment count and the
+    // caller's like, once per album it is on (a row with a null album when it is on none), albums in title order.
     internal const string SongDetailSql = $"""
         SELECT {SongColumns},
             CAST((SELECT COUNT(*) FROM "Comments" c WHERE c."SongId" = s."Id") AS INTEGER),
-            CASE WHEN EXISTS (SELECT 1 FROM "UserLikes" l WHERE l."UserId" = @user AND l."SongId" = s."Id") THEN 1 ELSE 0 END
+            CASE WHEN EXISTS (SELECT 1 FROM "UserLikes" ul WHERE ul."UserId" = @user AND ul."SongId" = s."Id") THEN 1 ELSE 0 END,
+            a."Id", a."Title"
         FROM "Songs" s
-        WHERE s."Id" = @song;
-        SELECT a."Id", a."Title"
-        FROM "AlbumSongs" l
-        INNER JOIN "Albums" a ON a."Id" = l."AlbumId"
-        WHERE l."SongId" = @song
+        LEFT JOIN "AlbumSongs" l ON l."SongId" = s."Id"
+        LEFT JOIN "Albums" a ON a."Id" = l."AlbumId"
+        WHERE s."Id" = @song
         ORDER BY a."NormalizedTitle", a."Id";
         """;
 
@@ -70,9 +80,9 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
     private async Task<T> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        if (sqlite is not null)
+        if (_sqlite is not null)
         {
-            using var lease = sqlite.Rent();
+            using var lease = _sqlite.Rent();
             try
             {
                 var command = lease.Command(sql);
@@ -87,7 +97,7 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
             }
         }
 
-        var database = context.Database;
+        var database = _context!.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -127,16 +137,19 @@ internal sealed class SqlCatalogReads(MusicPlayerDbContext context, SqliteReadCo
     private static async Task<SongDetailDto?> ReadSongDetailAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        var song = ReadSong<SongDetailDto>(reader) with
-        {
-            CommentCount = reader.GetInt32(SongColumnCount),
-            LikedByMe = reader.GetInt32(SongColumnCount + 1) != 0,
-        };
+        var song = ReadSong<SongDetailDto>(reader);
+        var commentCount = reader.GetInt32(SongColumnCount);
+        var likedByMe = reader.GetInt32(SongColumnCount + 1) != 0;
 
-        await reader.NextResultAsync(cancellationToken);
+        const int album = SongColumnCount + 2;
         var albums = new List<AlbumRefDto>();
-        while (await reader.ReadAsync(cancellationToken)) albums.Add(new AlbumRefDto(reader.GetInt32(0), reader.GetString(1)));
-        return song with { Albums = albums };
+        if (!reader.IsDBNull(album))
+        {
+            do albums.Add(new AlbumRefDto(reader.GetInt32(album), reader.GetString(album + 1)));
+            while (await reader.ReadAsync(cancellationToken));
+        }
+
+        return song with { CommentCount = commentCount, LikedByMe = likedByMe, Albums = albums };
     }
 
     private static async Task<List<AlbumTrackDto>> ReadTracksAsync(DbDataReader reader, CancellationToken cancellationToken)

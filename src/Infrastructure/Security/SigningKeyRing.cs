@@ -83,13 +83,24 @@ public sealed class SigningKeyRing : ISigningKeys
     /// <see cref="RefreshInterval"/>, or when the token names a key id the snapshot lacks. A failed reload keeps the
     /// snapshot (and is tried again after the cooldown): the database being down must not sign everyone out.
     /// </summary>
-    public async ValueTask EnsureFreshAsync(string? kid, CancellationToken cancellationToken)
+    public ValueTask EnsureFreshAsync(string? kid, CancellationToken cancellationToken) =>
+        EnsureFreshAsync(kid, static kid => kid, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnsureFreshAsync(string?, CancellationToken)"/>, reading the token's key id only when it can matter
+    /// (generated keys, the unknown-kid cooldown over): most requests need no look at the token at all.
+    /// </summary>
+    public async ValueTask EnsureFreshAsync<TState>(TState state, Func<TState, string?> kidOf, CancellationToken cancellationToken)
     {
         if (!Generated) return;
         var snapshot = _snapshot;
         var since = _clock.GetUtcNow().UtcDateTime - new DateTime(Interlocked.Read(ref _lastLoadAttemptTicks), DateTimeKind.Utc);
-        var unknown = !string.IsNullOrEmpty(kid) && !snapshot.Keys.ContainsKey(kid);
-        if (since < RefreshInterval && !(unknown && since >= UnknownKidCooldown)) return;
+        if (since < UnknownKidCooldown) return;
+        if (since < RefreshInterval)
+        {
+            var kid = kidOf(state);
+            if (string.IsNullOrEmpty(kid) || snapshot.Keys.ContainsKey(kid)) return; // no unknown key id: not due yet
+        }
 
         await _reload.WaitAsync(cancellationToken);
         try

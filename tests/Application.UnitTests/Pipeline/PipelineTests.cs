@@ -322,6 +322,18 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_HandledRequest_IsTimedAtDebugLevel()
+    {
+        SignIn(FakeCurrentUser.Admin());
+
+        await Mediator.Send(new CreateAlbum.Command(TestData.AlbumInput()));
+
+        _logs.Entries.Should().ContainSingle(e => e.Category.StartsWith("MusicPlayer.Application.Common.Behaviours.LoggingBehaviour"))
+            .Which.Should().Match<CapturingLoggerProvider.LogEntry>(e =>
+                e.Level == LogLevel.Debug && e.Message.StartsWith("Handled MusicPlayer.Application.Features.Albums.CreateAlbum+Command in "));
+    }
+
+    [Fact]
     public async Task Send_RefusedRequest_IsLoggedByTheOutermostBehaviour()
     {
         var act = () => Mediator.Send(new GetAlbum.Query(1));

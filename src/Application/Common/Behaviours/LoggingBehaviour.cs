@@ -20,8 +20,10 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(
         try
         {
             var response = await next();
-            logger.LogDebug("Handled {Request} in {ElapsedMs:0.0} ms", typeof(TRequest).FullName,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Checked first: the arguments (an array, a boxed double) would be made on every request even with Debug off.
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.LogDebug("Handled {Request} in {ElapsedMs:0.0} ms", typeof(TRequest).FullName,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (AppException ex)

@@ -10,6 +10,9 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        // Most reads have no validator (the container hands over an empty array): nothing to run or collect.
+        if (validators is IValidator<TRequest>[] { Length: 0 }) return await next();
+
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
