@@ -47,40 +47,48 @@ public sealed class SearchMemoryWarmUpTests
     private static SearchMemory Memory(ISearchMemorySource source) =>
         new(source, new CatalogVersion(), TimeProvider.System, NullLogger<SearchMemory>.Instance);
 
+    /// <summary>The warm-up of an index over an empty catalog, started as the host starts it (the app itself not yet started).</summary>
+    private static async Task<(WatchedSource Source, SearchMemory Memory, Lifetime Lifetime, SearchMemoryWarmUp WarmUp)> StartedAsync()
+    {
+        var source = new WatchedSource();
+        var memory = Memory(source);
+        var lifetime = new Lifetime();
+        var warmUp = new SearchMemoryWarmUp(memory, lifetime, TimeProvider.System);
+        await warmUp.StartAsync(CancellationToken.None);
+        return (source, memory, lifetime, warmUp);
+    }
+
     [Fact]
     public async Task Started_BuildsOnceTheSettleTimeHasPassed()
     {
-        var source = new WatchedSource();
-        using var memory = Memory(source);
-        var lifetime = new Lifetime();
-        var warmUp = new SearchMemoryWarmUp(memory, lifetime, TimeProvider.System);
+        var (source, memory, lifetime, _) = await StartedAsync();
+        using (memory)
+        {
+            await Task.Delay(SearchMemoryWarmUp.SettleTime / 2);
+            source.FirstRead.IsCompleted.Should().BeFalse("nothing is read before the app has started");
+            var started = Stopwatch.GetTimestamp();
+            await lifetime.Started.CancelAsync();
+            var firstRead = await source.FirstRead.WaitAsync(TimeSpan.FromSeconds(30));
 
-        await warmUp.StartAsync(CancellationToken.None);
-        await Task.Delay(SearchMemoryWarmUp.SettleTime / 2);
-        source.FirstRead.IsCompleted.Should().BeFalse("nothing is read before the app has started");
-        var started = Stopwatch.GetTimestamp();
-        await lifetime.Started.CancelAsync();
-        var firstRead = await source.FirstRead.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Stopwatch.GetElapsedTime(started, firstRead).Should().BeGreaterThanOrEqualTo(SearchMemoryWarmUp.SettleTime - TimeSpan.FromMilliseconds(20),
-            "the build waits for the first requests to be served");
-        await Within.HoldsAsync(TimeSpan.FromSeconds(10), Stopwatch.GetTimestamp(), () => Task.FromResult(memory.IsCurrent), "the build ends");
+            Stopwatch.GetElapsedTime(started, firstRead).Should().BeGreaterThanOrEqualTo(SearchMemoryWarmUp.SettleTime - TimeSpan.FromMilliseconds(20),
+                "the build waits for the first requests to be served");
+            await Within.HoldsAsync(TimeSpan.FromSeconds(10), Stopwatch.GetTimestamp(), () => Task.FromResult(memory.IsCurrent), "the build ends");
+        }
     }
 
     [Fact]
     public async Task StoppedBeforeTheSettleTime_NeverBuilds()
     {
-        var source = new WatchedSource();
-        using var memory = Memory(source);
-        var lifetime = new Lifetime();
-        var warmUp = new SearchMemoryWarmUp(memory, lifetime, TimeProvider.System);
-        await warmUp.StartAsync(CancellationToken.None);
-        await lifetime.Started.CancelAsync();
+        var (source, memory, lifetime, warmUp) = await StartedAsync();
+        using (memory)
+        {
+            await lifetime.Started.CancelAsync();
 
-        await warmUp.StopAsync(CancellationToken.None);
-        await Task.Delay(SearchMemoryWarmUp.SettleTime * 2);
+            await warmUp.StopAsync(CancellationToken.None);
+            await Task.Delay(SearchMemoryWarmUp.SettleTime * 2);
 
-        source.FirstRead.IsCompleted.Should().BeFalse("a stopping app does not start the build");
+            source.FirstRead.IsCompleted.Should().BeFalse("a stopping app does not start the build");
+        }
     }
 
     [Fact]
