@@ -182,20 +182,7 @@ public sealed class ProjectionQueryTests(ProjectionQueryTests.Factory factory) :
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         if (!db.Database.IsSqlite()) return null;
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in Regex.Matches(sql, "@\\w+").Select(m => m.Value).Distinct())
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        return string.Join("\n", details);
+        return string.Join("\n", await SqlitePlan.StepsAsync(db, sql, value));
     }
 
     /// <summary>What a read ran and returned, and how many entities its context tracked afterwards.</summary>

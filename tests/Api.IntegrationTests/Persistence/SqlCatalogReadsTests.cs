@@ -70,22 +70,7 @@ public sealed class SqlCatalogReadsTests(MusicPlayerFactory factory) : IClassFix
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
         if (!db.Database.IsSqlite()) return;
-        await db.Database.OpenConnectionAsync();
-        var plan = new List<string>();
-        foreach (var statement in sql.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-            foreach (var name in new[] { "@song", "@user", "@album" }.Where(statement.Contains))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = 1;
-                command.Parameters.Add(parameter);
-            }
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-        }
+        var plan = await SqlitePlan.StepsAsync(db, sql, 1);
 
         plan.Should().NotBeEmpty().And.Contain(step => step.StartsWith("SEARCH"));
         plan.Should().NotContain(step => step.StartsWith("SCAN"), "each read is a few index searches, whatever the catalog's size");

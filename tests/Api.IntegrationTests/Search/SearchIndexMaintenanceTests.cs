@@ -143,22 +143,7 @@ public sealed class SearchIndexMaintenanceTests(MusicPlayerFactory factory) : IC
                      ("Albums", SearchIndexBackfill.Unindexed(db.Albums).ToQueryString()),
                  })
         {
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            // ToQueryString declares its parameters first (".param set @p 500"); the command takes them as parameters.
-            var lines = sql.Split('\n');
-            foreach (var declaration in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-            {
-                var parts = declaration.Split(' ', 4);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = parts[2];
-                parameter.Value = parts[3].Trim();
-                command.Parameters.Add(parameter);
-            }
-            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-            var plan = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-                while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+            var plan = await SqlitePlan.StepsAsync(db, sql, 1);
             string.Join('\n', plan).Should().Contain($"USING INDEX {SearchIndexSql.UnindexedRowsIndex(table)}", "an empty partial index is probed instead of scanning {0}", table);
         }
     }
