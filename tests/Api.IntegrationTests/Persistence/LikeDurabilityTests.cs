@@ -32,56 +32,40 @@ public sealed class LikeDurabilityTests : IDisposable
     [Fact]
     public async Task Likes_AcknowledgedBeforeSigkill_AreAllThereAfterRestart()
     {
+        var (songIds, runs) = await WriteUntilKilledAsync(AcknowledgedBeforeKill, async (app, songIds, user, u, acknowledged) =>
+        {
+            var random = new Random(u);
+            var last = new Dictionary<int, bool>();
+            while (true)
+            {
+                var song = songIds[random.Next(songIds.Length)];
+                var like = random.Next(2) == 0;
+                HttpStatusCode status;
+                try
+                {
+                    status = await app.SendLikeAsync(user.Token, song, like);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // The process died with this request in flight: it may or may not have committed.
+                    return (user.Id, last, Unsure: song);
+                }
+                status.Should().Be(HttpStatusCode.NoContent, "every like and unlike succeeds while the app runs");
+                last[song] = like;
+                acknowledged();
+            }
+        });
+        songIds.Should().HaveCountGreaterThan(5, "the demo library gives the users songs to like");
         var acknowledged = new Dictionary<(int User, int Song), bool>();
         var unsure = new HashSet<(int User, int Song)>();
-        int[] songIds;
-        using (var app = await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        foreach (var (userId, last, unsureSong) in runs)
         {
-            songIds = await app.SongIdsAsync();
-            songIds.Should().HaveCountGreaterThan(5, "the demo library gives the users songs to like");
-            var tokens = new List<(int Id, string Token)>();
-            for (var i = 0; i < Users; i++) tokens.Add(await app.RegisterAsync());
-
-            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var count = 0;
-            var runs = tokens.Select((user, u) => Task.Run(async () =>
-            {
-                var random = new Random(u);
-                var last = new Dictionary<int, bool>();
-                while (true)
-                {
-                    var song = songIds[random.Next(songIds.Length)];
-                    var like = random.Next(2) == 0;
-                    HttpStatusCode status;
-                    try
-                    {
-                        status = await app.SendLikeAsync(user.Token, song, like);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                    {
-                        // The process died with this request in flight: it may or may not have committed.
-                        return (user.Id, last, Unsure: song);
-                    }
-                    status.Should().Be(HttpStatusCode.NoContent, "every like and unlike succeeds while the app runs");
-                    last[song] = like;
-                    if (Interlocked.Increment(ref count) == AcknowledgedBeforeKill) enough.SetResult();
-                }
-            })).ToList();
-
-            // A run that fails before enough were acknowledged ends the wait too, and its failure is reported below.
-            await Task.WhenAny(enough.Task, Task.WhenAll(runs)).WaitAsync(TimeSpan.FromMinutes(2));
-            app.Kill();
-            foreach (var (userId, last, unsureSong) in await Task.WhenAll(runs))
-            {
-                foreach (var (song, liked) in last) acknowledged[(userId, song)] = liked;
-                unsure.Add((userId, unsureSong));
-            }
+            foreach (var (song, liked) in last) acknowledged[(userId, song)] = liked;
+            unsure.Add((userId, unsureSong));
         }
 
-        using (await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        await CheckAfterRestartAsync(async connection =>
         {
-            await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-            await connection.OpenAsync();
             var rows = await ReadAsync(connection, @"SELECT ""UserId"", ""SongId"" FROM ""UserLikes""", r => (r.GetInt32(0), r.GetInt32(1)));
             var stored = rows.ToHashSet();
             foreach (var ((user, song), liked) in acknowledged.Where(a => !unsure.Contains(a.Key)))
@@ -92,54 +76,39 @@ public sealed class LikeDurabilityTests : IDisposable
                 @"SELECT s.""Id"", s.""LikeCount"", (SELECT COUNT(*) FROM ""UserLikes"" l WHERE l.""SongId"" = s.""Id"") FROM ""Songs"" s",
                 r => (Song: r.GetInt32(0), Counter: r.GetInt32(1), Rows: r.GetInt32(2)));
             counters.Should().OnlyContain(c => c.Counter == c.Rows, "every song's LikeCount equals its like rows after the restart");
-        }
+        });
     }
 
     [Fact]
     public async Task Plays_AcknowledgedBeforeSigkill_AreAllThereAfterRestart()
     {
-        var acknowledged = new List<(int User, string Key)>();
-        using (var app = await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        var (_, runs) = await WriteUntilKilledAsync(AcknowledgedBeforeKill / 4, async (app, songIds, user, u, acknowledged) =>
         {
-            var songIds = await app.SongIdsAsync();
-            var tokens = new List<(int Id, string Token)>();
-            for (var i = 0; i < Users; i++) tokens.Add(await app.RegisterAsync());
-
-            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var count = 0;
-            var runs = tokens.Select((user, u) => Task.Run(async () =>
+            var random = new Random(u);
+            var keys = new List<string>();
+            for (var batch = 0; ; batch++)
             {
-                var random = new Random(u);
-                var keys = new List<string>();
-                for (var batch = 0; ; batch++)
+                var plays = Enumerable.Range(0, 5).Select(i => (Song: songIds[random.Next(songIds.Length)], Seconds: random.Next(2) == 0 ? 10 : 300,
+                    Key: $"{u}-{batch}-{i}")).ToList();
+                HttpStatusCode status;
+                try
                 {
-                    var plays = Enumerable.Range(0, 5).Select(i => (Song: songIds[random.Next(songIds.Length)], Seconds: random.Next(2) == 0 ? 10 : 300,
-                        Key: $"{u}-{batch}-{i}")).ToList();
-                    HttpStatusCode status;
-                    try
-                    {
-                        status = await app.SendPlaysAsync(user.Token, plays);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                    {
-                        // The process died with this batch in flight: it may or may not have committed.
-                        return (user.Id, keys);
-                    }
-                    status.Should().Be(HttpStatusCode.OK, "every batch is recorded while the app runs");
-                    keys.AddRange(plays.Select(p => p.Key));
-                    if (Interlocked.Increment(ref count) == AcknowledgedBeforeKill / 4) enough.SetResult();
+                    status = await app.SendPlaysAsync(user.Token, plays);
                 }
-            })).ToList();
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // The process died with this batch in flight: it may or may not have committed.
+                    return (user.Id, keys);
+                }
+                status.Should().Be(HttpStatusCode.OK, "every batch is recorded while the app runs");
+                keys.AddRange(plays.Select(p => p.Key));
+                acknowledged();
+            }
+        });
+        var acknowledged = runs.SelectMany(run => run.keys.Select(k => (run.Id, k))).ToList();
 
-            await Task.WhenAny(enough.Task, Task.WhenAll(runs)).WaitAsync(TimeSpan.FromMinutes(2));
-            app.Kill();
-            foreach (var (userId, keys) in await Task.WhenAll(runs)) acknowledged.AddRange(keys.Select(k => (userId, k)));
-        }
-
-        using (await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        await CheckAfterRestartAsync(async connection =>
         {
-            await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-            await connection.OpenAsync();
             var stored = (await ReadAsync(connection, @"SELECT ""UserId"", ""ClientPlayId"" FROM ""Plays""", r => (r.GetInt32(0), r.GetString(1)))).ToHashSet();
             acknowledged.Should().HaveCountGreaterThan(Users * 5, "the check covers many plays");
             acknowledged.Where(a => !stored.Contains(a)).Should().BeEmpty("every acknowledged play survives the kill");
@@ -150,6 +119,45 @@ public sealed class LikeDurabilityTests : IDisposable
                 r => (Song: r.GetInt32(0), Counter: r.GetInt32(1), Rows: r.GetInt32(2), Hourly: r.GetInt32(3)));
             counters.Should().OnlyContain(c => c.Counter == c.Rows && c.Counter == c.Hourly,
                 "every song's PlayCount equals its counted plays and its hourly aggregate after the restart");
+        });
+    }
+
+    /// <summary>
+    /// Starts the app on the test's file, registers the users and runs <paramref name="write"/> for each of them (with the
+    /// app, the song ids, the user, its number, and a callback for each acknowledged write) until
+    /// <paramref name="acknowledgedBeforeKill"/> writes were acknowledged in all; then kills the process with SIGKILL. Each
+    /// run ends when its request fails with the process gone, returning what it holds acknowledged. A run that fails
+    /// before enough were acknowledged ends the wait too, and its failure is thrown here.
+    /// </summary>
+    private async Task<(int[] SongIds, TRun[] Runs)> WriteUntilKilledAsync<TRun>(int acknowledgedBeforeKill,
+        Func<AppProcess, int[], (int Id, string Token), int, Action, Task<TRun>> write)
+    {
+        using var app = await AppProcess.StartAsync(_folder.FullName, DatabaseFile);
+        var songIds = await app.SongIdsAsync();
+        var tokens = new List<(int Id, string Token)>();
+        for (var i = 0; i < Users; i++) tokens.Add(await app.RegisterAsync());
+
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var count = 0;
+        void Acknowledged()
+        {
+            if (Interlocked.Increment(ref count) == acknowledgedBeforeKill) enough.SetResult();
+        }
+        var runs = tokens.Select((user, u) => Task.Run(() => write(app, songIds, user, u, Acknowledged))).ToList();
+
+        await Task.WhenAny(enough.Task, Task.WhenAll(runs)).WaitAsync(TimeSpan.FromMinutes(2));
+        app.Kill();
+        return (songIds, await Task.WhenAll(runs));
+    }
+
+    /// <summary>Starts a new process on the file (its start replays the WAL) and runs <paramref name="check"/> on a connection of the test's own.</summary>
+    private async Task CheckAfterRestartAsync(Func<SqliteConnection, Task> check)
+    {
+        using (await AppProcess.StartAsync(_folder.FullName, DatabaseFile))
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+            await connection.OpenAsync();
+            await check(connection);
         }
     }
 
