@@ -91,7 +91,7 @@ internal static class ApiSetup
         if (builder.Configuration.GetValue("Caching:CatalogLists", true))
         {
             services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
-            services.AddSingleton<CatalogListCache>();
+            services.AddResponseCache<CatalogListCache>();
         }
 
         var playlistCaching = new Application.Features.Playlists.PlaylistCaching(builder.Configuration.GetValue("Caching:Playlists", true));
@@ -99,7 +99,7 @@ internal static class ApiSetup
         if (playlistCaching.Enabled)
         {
             services.AddMemoryCache(o => o.SizeLimit = CatalogListCache.SizeLimitBytes);
-            services.AddSingleton<PlaylistPageCache>();
+            services.AddResponseCache<PlaylistPageCache>();
         }
 
         services.AddAuthRateLimiting(builder.Configuration);
@@ -122,7 +122,7 @@ internal static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseCatalogListCache();
+        app.UseResponseCaches();
 
         // The document and its UI are public by default, also in Production; OpenApi:Enabled=false hides both.
         if (app.Configuration.GetValue("OpenApi:Enabled", true))

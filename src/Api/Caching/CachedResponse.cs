@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace MusicPlayer.Api.Caching;
 
@@ -14,34 +13,19 @@ internal sealed record CachedResponse(byte[] Body, string ContentType, string ET
     /// (<see cref="WriteAsync"/>); any other answer is sent as it is (or its failure travels on to the exception
     /// handler, which answers on the real body), and null comes back.
     /// </summary>
-    public static Task<CachedResponse?> CaptureAsync(HttpContext http, ResourceExecutionDelegate next) =>
-        CaptureAsync(http, async () => await next() is { Exception: not null, ExceptionHandled: false });
-
-    /// <summary>As <see cref="CaptureAsync(HttpContext, ResourceExecutionDelegate)"/>, for middleware: a failure of <paramref name="next"/> is thrown on.</summary>
-    public static Task<CachedResponse?> CaptureAsync(HttpContext http, RequestDelegate next) =>
-        CaptureAsync(http, async () =>
-        {
-            await next(http);
-            return false;
-        });
-
-    /// <summary>Runs <paramref name="run"/> (true when it failed unhandled) into a buffer; see the public overloads.</summary>
-    private static async Task<CachedResponse?> CaptureAsync(HttpContext http, Func<Task<bool>> run)
+    public static async Task<CachedResponse?> CaptureAsync(HttpContext http, RequestDelegate next)
     {
         var body = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        bool failed;
         try
         {
-            failed = await run();
+            await next(http);
         }
         finally
         {
             http.Response.Body = body;
         }
-
-        if (failed) return null;
 
         if (http.Response.StatusCode != StatusCodes.Status200OK)
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Caching.Memory;
 using MusicPlayer.Api.Observability;
 using MusicPlayer.Application.Common.Caching;
@@ -15,13 +14,13 @@ namespace MusicPlayer.Api.Caching;
 /// <see cref="CountsRefreshAfter"/> on, so the others need not wait), so the counts a list shows lag
 /// by less than a second (as API.md allows) and a stream of likes costs about two reads per list and
 /// second instead of one per like. It runs as middleware right after routing, authentication and the rate limiter
-/// (<see cref="CatalogListCaching.UseCatalogListCache"/>), so a hit skips MVC altogether (action selection, filters,
+/// (<see cref="ResponseCaching.UseResponseCaches"/>), so a hit skips MVC altogether (action selection, filters,
 /// binding, validation, the handler and the database); a miss runs MVC into a buffer and keeps a <c>200</c>.
 /// With several instances on PostgreSQL, the versions follow the other instances' writes too
 /// (<c>PostgresCacheCoherence</c>). Every read counts as a hit or a miss in
 /// <c>musicplayer_catalog_list_cache_requests_total</c>.
 /// </summary>
-internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version, TimeProvider clock, ServiceMetrics metrics)
+internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion version, TimeProvider clock, ServiceMetrics metrics) : IResponseCache
 {
     public const long SizeLimitBytes = 64 * 1024 * 1024;
 
@@ -80,42 +79,5 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
     }
 }
 
-/// <summary>
-/// Puts an action's responses in the <see cref="CatalogListCache"/> when caching is on. A marker read from the endpoint's
-/// metadata by <see cref="CatalogListCaching.UseCatalogListCache"/>, not an MVC filter: the cache answers before MVC runs.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class CachedCatalogListAttribute : Attribute;
-
-internal static class CatalogListCaching
-{
-    /// <summary>
-    /// Sends requests for endpoints marked <see cref="CachedCatalogListAttribute"/> through the <see cref="CatalogListCache"/>
-    /// when it is registered (caching is on). Goes after routing (the endpoint is known), authentication and the rate
-    /// limiter (an anonymous caller's list reads count against its limit, hit or miss) and before the endpoint runs.
-    /// </summary>
-    public static IApplicationBuilder UseCatalogListCache(this IApplicationBuilder app)
-    {
-        if (app.ApplicationServices.GetService<CatalogListCache>() is not { } cache) return app;
-        return app.Use((http, next) =>
-            http.GetEndpoint()?.Metadata is { } metadata
-            && metadata.GetMetadata<CachedCatalogListAttribute>() is not null
-            && metadata.GetMetadata<ActionDescriptor>() is { } action
-                ? cache.ServeAsync(http, action, next)
-                : next(http));
-    }
-}
-
-/// <summary>Puts an action's responses in the response cache <typeparamref name="TCache"/> when it is registered (caching is on).</summary>
-internal abstract class CachedByAttribute<TCache> : Attribute, IFilterFactory where TCache : class, IAsyncResourceFilter
-{
-    public bool IsReusable => true;
-
-    public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        serviceProvider.GetService<TCache>() is { } cache ? cache : new PassThrough();
-
-    private sealed class PassThrough : IAsyncResourceFilter
-    {
-        public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next) => next();
-    }
-}
+/// <summary>Puts an action's responses in the <see cref="CatalogListCache"/> when caching is on.</summary>
+internal sealed class CachedCatalogListAttribute : CachedByAttribute<CatalogListCache>;

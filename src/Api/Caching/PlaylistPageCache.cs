@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.Extensions.Caching.Memory;
 using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Security;
@@ -19,18 +19,17 @@ namespace MusicPlayer.Api.Caching;
 /// playlists are not kept here (their songs are evaluated, <see cref="SmartPlaylistResults"/>). With several
 /// instances on PostgreSQL, the versions follow the other instances' writes (<c>PostgresCacheCoherence</c>).
 /// </summary>
-internal sealed class PlaylistPageCache(IMemoryCache cache, CatalogVersion version, PlaylistStates states) : IAsyncResourceFilter
+internal sealed class PlaylistPageCache(IMemoryCache cache, CatalogVersion version, PlaylistStates states) : IResponseCache
 {
     /// <summary>A page of a playlist as read at these versions, and the playlist's access rule at them.</summary>
     private sealed record Entry(long Playlists, long Edits, long Counts, int OwnerId, bool IsPublic, CachedResponse Response) : IOwned;
 
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public async Task ServeAsync(HttpContext http, ActionDescriptor action, RequestDelegate next)
     {
-        var http = context.HttpContext;
-        if (!int.TryParse(context.RouteData.Values["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ListCacheKey.For(http, context.ActionDescriptor) is not { } list)
+        if (!int.TryParse(http.GetRouteValue("id") as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || ListCacheKey.For(http, action) is not { } list)
         {
-            await next();
+            await next(http);
             return;
         }
 
@@ -62,5 +61,4 @@ internal sealed class PlaylistPageCache(IMemoryCache cache, CatalogVersion versi
 }
 
 /// <summary>Puts an action's responses (pages of a playlist's songs) in the <see cref="PlaylistPageCache"/> when caching is on.</summary>
-[AttributeUsage(AttributeTargets.Method)]
 internal sealed class CachedPlaylistPageAttribute : CachedByAttribute<PlaylistPageCache>;

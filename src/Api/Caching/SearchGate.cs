@@ -42,7 +42,7 @@ internal sealed class BoundedSearchAttribute : Attribute, IFilterFactory, IOrder
 {
     public bool IsReusable => true;
 
-    /// <summary>After the resource filters of order 0 (a playlist page cache's hit never waits for a slot; the list cache answers its hits before MVC runs).</summary>
+    /// <summary>After the resource filters of order 0. (A cached search is answered before MVC runs, so it never waits for a slot.)</summary>
     public int Order => 1;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) => serviceProvider.GetRequiredService<SearchGate>();
