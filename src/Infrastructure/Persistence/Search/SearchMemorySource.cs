@@ -190,7 +190,7 @@ internal sealed class SearchMemoryTracker(SearchMemory memory) : SaveChangesInte
 /// waits for it, and searches use the database until it is current. Without a host's lifetime (services built by a tool
 /// or a test, no server), it starts at once.
 /// </summary>
-internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime? lifetime, TimeProvider clock) : IHostedService, IDisposable
+internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationLifetime? lifetime, TimeProvider clock) : IHostedService
 {
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
@@ -218,6 +218,4 @@ internal sealed class SearchMemoryWarmUp(SearchMemory? memory, IHostApplicationL
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
-
-    public void Dispose() => _stopping.Dispose();
 }
