@@ -40,10 +40,12 @@ public sealed class AlbumsController(IMediator mediator) : ControllerBase
         Ok(await mediator.Send(new GetAlbum.Query(id), ct));
 
     /// <summary>List an album's songs in track order</summary>
-    /// <remarks>Numbered tracks by number, then unnumbered ones by title. Not paged.</remarks>
+    /// <remarks>Numbered tracks by number, then unnumbered ones by title. Not paged. The same for every signed-in caller: every change (an edit of the album, its links or its songs, a like or a play) shows on the next read. Responses carry an ETag: send it back in If-None-Match to get 304 while nothing changed.</remarks>
     [HttpGet("{id:int}/songs")]
     [Sends<ListAlbumSongs.Query>]
+    [CachedCatalogList(ExactCounts = true)]
     [Authorize]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [Problem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IReadOnlyList<AlbumTrackDto>>> ListSongs(int id, CancellationToken ct) =>
         Ok(await mediator.Send(new ListAlbumSongs.Query(id), ct));

@@ -26,6 +26,8 @@ public sealed class CachedListSourcesTests
         typeof(MusicPlayer.Application.Common.Search.ISearchIndex), typeof(MusicPlayer.Application.Common.Search.SearchPlanner),
         typeof(MusicPlayer.Application.Features.Catalog.CatalogSearch), typeof(MusicPlayer.Application.Features.Artists.ArtistDirectory),
         typeof(MusicPlayer.Application.Common.Search.SearchLimits),
+        // An album's tracks: albums, their links and songs (link writes are catalog edits); its song detail is never cached.
+        typeof(MusicPlayer.Application.Features.Catalog.ICatalogReads),
         // Albums and songs in memory, current for every marked catalog write (or not used).
         typeof(MusicPlayer.Application.Features.Search.Memory.SearchMemory),
     ];

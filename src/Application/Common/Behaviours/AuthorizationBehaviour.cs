@@ -14,13 +14,10 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
 {
     // Read once per request type.
     private static readonly AuthorizeAttribute? Rule = typeof(TRequest).GetCustomAttribute<AuthorizeAttribute>();
-    private static readonly IReadOnlyList<string> AllowedRoles = Rule?.RoleNames ?? [];
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (Rule is null) return next();
-        if (currentUser.UserId is null) throw new UnauthenticatedException();
-        if (AllowedRoles.Count > 0 && !AllowedRoles.Any(currentUser.IsInRole)) throw new ForbiddenException();
-        return next();
+        if (Rule is null || Rule.Admits(currentUser)) return next();
+        throw currentUser.UserId is null ? new UnauthenticatedException() : new ForbiddenException();
     }
 }

@@ -8,10 +8,15 @@ namespace MusicPlayer.Application.Common.Security;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
 public sealed class AuthorizeAttribute : Attribute
 {
+    private IReadOnlyList<string>? _roleNames;
+
     /// <summary>Comma-separated roles, any of which suffices; empty means any authenticated caller.</summary>
     public string Roles { get; init; } = "";
 
     /// <summary><see cref="Roles"/> split at the commas and trimmed; empty means any authenticated caller.</summary>
-    public IReadOnlyList<string> RoleNames =>
+    public IReadOnlyList<string> RoleNames => _roleNames ??=
         Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether <paramref name="user"/> may send the request: signed in, and in one of the roles when there are any.</summary>
+    public bool Admits(ICurrentUser user) => user.UserId is not null && (RoleNames.Count == 0 || RoleNames.Any(user.IsInRole));
 }
