@@ -150,10 +150,10 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>().Database;
         // On a current schema (every start but the first after an upgrade) there is nothing to apply, and asking costs
-        // one read of the history table: Migrate's own work (the migrations lock, the history table's create script
-        // built by the model differ) is left to the starts that have migrations to apply. Instances starting together
-        // on one database both see the same ones pending, and Migrate's lock lets only one apply them.
-        if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any()) await database.MigrateAsync(cancellationToken);
+        // one read of the history table (Persistence.AppliedMigrations): Migrate's own work (the migrations lock, the
+        // history table's model and create script) is left to the starts that have migrations to apply. Instances
+        // starting together on one database both see the same ones pending, and Migrate's lock lets only one apply them.
+        if (await Persistence.AppliedMigrations.AnyPendingAsync(database, cancellationToken)) await database.MigrateAsync(cancellationToken);
         await Persistence.Search.SearchIndexBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>(), cancellationToken);
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync(SqlitePragmas.Persistent, cancellationToken);
         // Generated signing keys live in the schema just migrated: the first start makes the first one.

@@ -97,21 +97,7 @@ internal sealed class SqlCatalogReads : ICatalogReads
             }
         }
 
-        var database = _context!.Database;
-        await database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            bind(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await read(reader, cancellationToken);
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
+        return await _context!.Database.ReadAsync(sql, bind, read, cancellationToken);
     }
 
     /// <summary>Sets a parameter of a kept command, or adds it to a new one.</summary>

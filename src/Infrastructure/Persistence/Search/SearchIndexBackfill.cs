@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using MusicPlayer.Domain.Catalog;
 
 namespace MusicPlayer.Infrastructure.Persistence.Search;
@@ -14,6 +15,9 @@ internal static class SearchIndexBackfill
 
     public static async Task RunAsync(MusicPlayerDbContext context, CancellationToken cancellationToken)
     {
+        // Asked first as one plain statement over the partial indexes: a start with nothing to index (every start but
+        // the first after the index came) then compiles no EF Core query.
+        if (!await AnyUnindexedAsync(context.Database, cancellationToken)) return;
         await IndexAsync(context, context.Albums, cancellationToken);
         await IndexAsync(context, context.Songs, cancellationToken);
     }
@@ -24,6 +28,14 @@ internal static class SearchIndexBackfill
     /// </summary>
     internal static IQueryable<T> Unindexed<T>(IQueryable<T> items) where T : CatalogItem =>
         items.Where(x => EF.Property<string>(x, SearchIndexMaintenance.DocumentColumn) == "").OrderBy(x => x.Id).Take(BatchSize);
+
+    /// <summary>Whether any album or song has no document yet, probing the partial indexes (<see cref="SearchIndexSql.UnindexedRowsIndex"/>) with their own filter.</summary>
+    internal static async Task<bool> AnyUnindexedAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        var filter = SearchIndexSql.UnindexedRowsFilter(database.IsSqlServer());
+        var sql = "SELECT 1 WHERE " + string.Join(" OR ", SearchIndexSql.Tables.Select(table => $"EXISTS (SELECT 1 FROM \"{table}\" WHERE {filter})"));
+        return await database.ReadAsync(sql, _ => { }, (reader, ct) => reader.ReadAsync(ct), cancellationToken);
+    }
 
     private static async Task IndexAsync<T>(MusicPlayerDbContext context, DbSet<T> items, CancellationToken cancellationToken) where T : CatalogItem
     {
