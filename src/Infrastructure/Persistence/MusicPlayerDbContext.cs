@@ -46,7 +46,8 @@ public sealed class MusicPlayerDbContext(DbContextOptions<MusicPlayerDbContext> 
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled model (Persistence/CompiledModel) constructs it.
+    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
