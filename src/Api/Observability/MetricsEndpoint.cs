@@ -21,7 +21,7 @@ public enum MetricsAccess
 
 /// <summary>
 /// The Prometheus scrape endpoint <c>GET /metrics</c> and the HTTP request metrics behind it
-/// (prometheus-net: <c>http_requests_received_total</c>, <c>http_request_duration_seconds</c>,
+/// (<see cref="HttpRequestMetrics"/>: <c>http_requests_received_total</c>, <c>http_request_duration_seconds</c>,
 /// <c>http_requests_in_progress</c>, labelled with the matched route template, never the raw path).
 /// A request without a remote address (an in-memory test server) is not from loopback. Behind a
 /// reverse proxy on the same machine every request comes from loopback unless the proxy is listed
@@ -67,17 +67,8 @@ internal static class MetricsEndpoint
     {
         if (AccessFrom(app.Configuration) == MetricsAccess.Off) return app;
         app.Services.GetRequiredService<ServiceMetrics>().Watch(app.Services.GetRequiredService<Application.Features.Search.Memory.SearchMemory>());
-        var factory = app.Services.GetRequiredService<ServiceMetrics>().Factory;
-        app.UseWhen(context => MeasuredMethods.Contains(context.Request.Method), branch => branch
-            .UseHttpMetrics(o => o.SetMetricFactory(factory))
-            .Use(async (context, next) =>
-            {
-                // The exception handler clears the endpoint before it writes a problem (a 404 for a missing
-                // song, a 500): put it back afterwards so that answer is labelled with its route too.
-                var endpoint = context.GetEndpoint();
-                await next(context);
-                if (endpoint is not null && context.GetEndpoint() is null) context.SetEndpoint(endpoint);
-            }));
+        var metrics = new HttpRequestMetrics(app.Services.GetRequiredService<ServiceMetrics>().Factory);
+        app.Use((context, next) => MeasuredMethods.Contains(context.Request.Method) ? metrics.InvokeAsync(context, next) : next(context));
         return app;
     }
 

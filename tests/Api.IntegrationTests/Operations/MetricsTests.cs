@@ -81,6 +81,31 @@ public sealed class MetricsTests(MetricsFactory factory) : IClassFixture<Metrics
     }
 
     [Fact]
+    public async Task RequestMetrics_KeepTheSeriesDashboardsKnow_LabelsBucketsAndInProgress()
+    {
+        (await _anonymous.GetAsync("/no/such/route")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await _anonymous.GetAsync(CatalogApi.Songs)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var metrics = await ScrapeUntilAsync(m => m.Find("http_requests_received_total", ("code", "404"), ("endpoint", "")).Any()
+                                                 && m.Find("http_requests_received_total", ("endpoint", "api/v1/songs")).Any());
+
+        var list = metrics.Find("http_requests_received_total", ("endpoint", "api/v1/songs"), ("method", "GET"), ("code", "200")).Single();
+        list.Labels.Should().Equal(new Dictionary<string, string>
+        {
+            ["code"] = "200", ["method"] = "GET", ["controller"] = "Songs", ["action"] = "List", ["endpoint"] = "api/v1/songs",
+        });
+        metrics.Find("http_requests_received_total", ("code", "404"), ("controller", ""), ("action", ""), ("endpoint", ""))
+            .Should().ContainSingle("a path no route matched counts with empty route labels");
+        metrics.Find("http_request_duration_seconds_bucket", ("endpoint", "api/v1/songs"), ("method", "GET"), ("code", "200")).Select(s => s.Labels["le"])
+            .Should().Equal("0.001", "0.002", "0.004", "0.008", "0.016", "0.032", "0.064", "0.128", "0.256", "0.512", "1.024",
+                "2.048", "4.096", "8.192", "16.384", "32.768", "+Inf");
+        metrics.TypeOf("http_requests_in_progress").Should().Be("gauge");
+        metrics.Find("http_requests_in_progress", ("endpoint", "api/v1/songs"), ("method", "GET")).Single().Labels.Keys
+            .Should().BeEquivalentTo(["method", "controller", "action", "endpoint"]);
+        metrics.Sum("http_requests_in_progress", ("endpoint", "api/v1/songs"), ("method", "GET")).Should().Be(0, "the list request has been answered");
+    }
+
+    [Fact]
     public async Task RequestsWithAnUnknownMethod_AreAnsweredButNotMeasured()
     {
         var brew = await _anonymous.SendAsync(new HttpRequestMessage(new HttpMethod("BREW"), CatalogApi.Songs));
