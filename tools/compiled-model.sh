@@ -9,15 +9,19 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 OUT="$ROOT/src/Infrastructure/Persistence/CompiledModel"
 [ -x "$TOOLS/dotnet-ef" ] || dotnet tool install dotnet-ef --version 10.0.15 --tool-path "$TOOLS" >/dev/null
-# Built from the configurations, never from the compiled model it replaces.
-rm -rf "$OUT"
+# Written beside the current one, which the build that generates the new one still needs (DatabaseProvider names it),
+# then swapped in; the model is built from the configurations (Database:CompiledModel=false), never from the old one.
+NEW="$OUT.new"
+rm -rf "$NEW"
 cd "$ROOT"
 EfDesign=true Database__CompiledModel=false ASPNETCORE_ENVIRONMENT=Development \
   "$TOOLS/dotnet-ef" dbcontext optimize -p src/Infrastructure -s src/Api -c MusicPlayerDbContext \
-    -o Persistence/CompiledModel -n MusicPlayer.Infrastructure.Persistence.CompiledModel >/dev/null
+    -o Persistence/CompiledModel.new -n MusicPlayer.Infrastructure.Persistence.CompiledModel >/dev/null
 # EF Core would pick the model up from this assembly attribute for every provider; it is SQLite's alone, and
 # DatabaseProvider names it for SQLite.
-rm "$OUT/MusicPlayerDbContextAssemblyAttributes.cs"
+rm "$NEW/MusicPlayerDbContextAssemblyAttributes.cs"
+rm -rf "$OUT"
+mv "$NEW" "$OUT"
 # The next plain build restores without the design package again.
 dotnet restore "$ROOT/src/Api" >/dev/null
 echo "compiled model written to ${OUT#"$ROOT/"}"
