@@ -13,12 +13,8 @@ namespace MusicPlayer.Infrastructure.Persistence;
 internal static class AppliedMigrations
 {
     /// <summary>True when a migration of the app is not in the history table, or there is no history table yet.</summary>
-    public static async Task<bool> AnyPendingAsync(DatabaseFacade database, CancellationToken cancellationToken)
-    {
-        var known = database.GetMigrations().ToList();
-        if (await AppliedIdsAsync(database, cancellationToken) is not { } applied) return true;
-        return known.Any(id => !applied.Contains(id));
-    }
+    public static async Task<bool> AnyPendingAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        await AppliedIdsAsync(database, cancellationToken) is not { } applied || database.GetMigrations().Any(id => !applied.Contains(id));
 
     /// <summary>The ids in the history table; null when there is none (a new database: the first migration creates it).</summary>
     private static async Task<HashSet<string>?> AppliedIdsAsync(DatabaseFacade database, CancellationToken cancellationToken)
