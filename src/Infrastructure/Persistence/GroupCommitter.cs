@@ -43,6 +43,9 @@ internal abstract class GroupCommitter<TWrite, TOutcome> : IDisposable, IAsyncDi
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Where the writer's own services come from.</summary>
+    protected IServiceScopeFactory Scopes => _scopes;
+
     /// <summary>The most one transaction takes, in <see cref="Weight"/>s; a single write heavier than this still goes alone.</summary>
     protected abstract int MaxWeight { get; }
 
@@ -52,8 +55,8 @@ internal abstract class GroupCommitter<TWrite, TOutcome> : IDisposable, IAsyncDi
     /// <summary>How much of a transaction's <see cref="MaxWeight"/> a write takes.</summary>
     protected virtual int Weight(TWrite write) => 1;
 
-    /// <summary>Applies the writes, in arrival order, inside the transaction open on <paramref name="scope"/>'s context.</summary>
-    protected abstract Task<IReadOnlyList<TOutcome>> ApplyAsync(IServiceProvider scope, MusicPlayerDbContext context, IReadOnlyList<TWrite> writes);
+    /// <summary>Applies the writes, in arrival order, in one transaction, and returns their outcomes once it committed.</summary>
+    protected abstract Task<IReadOnlyList<TOutcome>> ApplyAsync(IReadOnlyList<TWrite> writes);
 
     /// <summary>Queues the write and returns its outcome once the transaction holding it committed.</summary>
     public async Task<TOutcome> WriteAsync(TWrite write, CancellationToken cancellationToken)
@@ -101,13 +104,26 @@ internal abstract class GroupCommitter<TWrite, TOutcome> : IDisposable, IAsyncDi
         }
     }
 
-    private async Task<IReadOnlyList<TOutcome>> ApplyAsync(IReadOnlyList<TWrite> writes)
+    /// <summary>
+    /// Runs <paramref name="apply"/> in a transaction of a new scope's context, behind the process's other SQLite writers
+    /// (the gate queues it instead of letting it contend for the file lock).
+    /// </summary>
+    protected async Task<IReadOnlyList<TOutcome>> InScopedTransactionAsync(
+        Func<IServiceProvider, MusicPlayerDbContext, Task<IReadOnlyList<TOutcome>>> apply)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        // The gate queues this transaction behind the process's other SQLite writers instead of contending for the file lock.
         return await _gate.RunAsync(context, () => context.InTransactionAsync(
-            () => ApplyAsync(scope.ServiceProvider, context, writes), CancellationToken.None), CancellationToken.None);
+            () => apply(scope.ServiceProvider, context), CancellationToken.None), CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="apply"/> behind the process's other SQLite writers (for writers that are SQLite's only).</summary>
+    protected Task<IReadOnlyList<TOutcome>> BehindTheWriteGateAsync(Func<IReadOnlyList<TOutcome>> apply) =>
+        _gate.RunAsync(() => Task.FromResult(apply()), CancellationToken.None);
+
+    /// <summary>Releases what the writer holds, once the last queued write was answered.</summary>
+    protected virtual void Release()
+    {
     }
 
     /// <summary>Takes no more writes; those queued are still applied and answered.</summary>
@@ -115,6 +131,7 @@ internal abstract class GroupCommitter<TWrite, TOutcome> : IDisposable, IAsyncDi
     {
         _queue.Writer.TryComplete();
         await _loop;
+        Release();
         GC.SuppressFinalize(this);
     }
 

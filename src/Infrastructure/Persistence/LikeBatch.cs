@@ -1,109 +1,133 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace MusicPlayer.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies a batch of likes and unlikes on SQLite inside the caller's transaction, with a few set-based
-/// statements whatever the batch's size: which users, songs and like rows exist (three reads), then the
-/// deletes, the inserts and one UPDATE of the counters (see <see cref="LikeBatchPlan"/>). A missing user or
-/// song is one write's outcome, not the batch's failure.
-/// SQLite's transactions are serialised (the write transaction holds the database's write lock from its
-/// BEGIN IMMEDIATE to its commit), so nothing changes between the reads and the writes: no row locks needed.
-/// Ids are integers and go into the statements as they are; the times are parameters.
+/// Applies groups of likes and unlikes on SQLite, each group in one transaction, with a few set-based statements whatever
+/// the group's size: which users, songs and like rows exist (three reads), then the deletes, the inserts and one UPDATE
+/// of the counters (see <see cref="LikeBatchPlan"/>). The statements' text never changes (the group comes in as JSON
+/// parameters, which SQLite's json_each reads), so they are compiled once, on a connection of the committer's own that
+/// stays open: compiling new SQL text for every group took about a third of a small group's CPU. A missing user or song
+/// is one write's outcome, not the group's failure. SQLite's write transactions are serialised (BEGIN IMMEDIATE to
+/// commit), so nothing changes between the reads and the writes. Not thread-safe: <see cref="LikeCommitter"/>'s single
+/// loop is its only caller, inside the write gate.
 /// </summary>
-internal static class LikeBatch
+internal sealed class LikeBatch : IDisposable
 {
-    public static async Task<IReadOnlyList<LikeWriteOutcome>> ApplyAsync(MusicPlayerDbContext context, IReadOnlyList<LikeWrite> writes,
-        CancellationToken cancellationToken)
-    {
-        var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A like batch runs inside a transaction.");
-        var connection = context.Database.GetDbConnection();
+    // The like rows of a JSON array of [user, song] pairs: a join from json_each, which searches the primary key once a pair.
+    private const string LikedPairs = @"json_each($pairs) AS p JOIN ""UserLikes"" AS l ON l.""UserId"" = p.value ->> 0 AND l.""SongId"" = p.value ->> 1";
 
-        var users = await ReadIdsAsync("Users", writes.Select(w => w.UserId));
-        var songs = await ReadIdsAsync("Songs", writes.Select(w => w.SongId));
-        var pairs = writes.Where(w => users.Contains(w.UserId) && songs.Contains(w.SongId))
-            .Select(w => (w.UserId, w.SongId)).Distinct().ToList();
-        var liked = await ReadLikedAsync(pairs);
+    // The text SQLite stores a DateTime parameter as (Microsoft.Data.Sqlite's format, which EF Core reads back).
+    private const string StoredTime = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+    private readonly SqliteConnection _connection;
+    private readonly Statement _users;
+    private readonly Statement _songs;
+    private readonly Statement _liked;
+    private readonly Statement _delete;
+    private readonly Statement _insert;
+    private readonly Statement _count;
+
+    public LikeBatch(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        try
+        {
+            using (var settings = _connection.CreateCommand())
+            {
+                settings.CommandText = SqlitePragmas.PerConnection + " PRAGMA foreign_keys=1;";
+                settings.ExecuteNonQuery();
+            }
+            _users = new Statement(_connection, @"SELECT ""Id"" FROM ""Users"" WHERE ""Id"" IN (SELECT value FROM json_each($ids))", "$ids");
+            _songs = new Statement(_connection, @"SELECT ""Id"" FROM ""Songs"" WHERE ""Id"" IN (SELECT value FROM json_each($ids))", "$ids");
+            _liked = new Statement(_connection, $@"SELECT l.""UserId"", l.""SongId"" FROM {LikedPairs}", "$pairs");
+            _delete = new Statement(_connection, $@"DELETE FROM ""UserLikes"" WHERE rowid IN (SELECT l.rowid FROM {LikedPairs})", "$pairs");
+            _insert = new Statement(_connection,
+                @"INSERT INTO ""UserLikes"" (""UserId"", ""SongId"", ""LikedAt"") SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows)",
+                "$rows");
+            _count = new Statement(_connection,
+                @"UPDATE ""Songs"" SET ""LikeCount"" = ""LikeCount"" + (d.value ->> 1) FROM json_each($deltas) AS d WHERE ""Songs"".""Id"" = d.value ->> 0",
+                "$deltas");
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies the writes, in arrival order, in one transaction; returns each write's outcome once it committed.</summary>
+    public IReadOnlyList<LikeWriteOutcome> Apply(IReadOnlyList<LikeWrite> writes)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var users = _users.ReadIds(transaction, Json(writes.Select(w => w.UserId).Distinct()));
+        var songs = _songs.ReadIds(transaction, Json(writes.Select(w => w.SongId).Distinct()));
+        var pairs = writes.Where(w => users.Contains(w.UserId) && songs.Contains(w.SongId)).Select(w => (w.UserId, w.SongId)).Distinct().ToList();
+        var liked = pairs.Count == 0 ? [] : _liked.ReadPairs(transaction, Json(pairs.Select(p => Invariant($"[{p.UserId},{p.SongId}]"))));
         var plan = LikeBatchPlan.Resolve(writes, users, songs, liked);
 
         if (plan.Deletes.Count > 0)
-            await ExecuteAsync($@"DELETE FROM ""UserLikes"" WHERE rowid IN ({Matching(plan.Deletes, "l.rowid")})", []);
+            _delete.Execute(transaction, Json(plan.Deletes.Select(p => Invariant($"[{p.UserId},{p.SongId}]"))));
         if (plan.Inserts.Count > 0)
-        {
-            var rows = string.Join(", ", plan.Inserts.Select((r, i) => Invariant($"({r.UserId}, {r.SongId}, @t{i})")));
-            await ExecuteAsync($@"INSERT INTO ""UserLikes"" (""UserId"", ""SongId"", ""LikedAt"") VALUES {rows}",
-                plan.Inserts.Select(r => (object)r.At).ToList());
-        }
+            _insert.Execute(transaction, Json(plan.Inserts.Select(r => Invariant($"[{r.UserId},{r.SongId},\"{r.At.ToString(StoredTime, CultureInfo.InvariantCulture)}\"]"))));
         if (plan.CounterDeltas.Count > 0)
-        {
-            var cases = string.Join(" ", plan.CounterDeltas.Select(d => Invariant($"WHEN {d.SongId} THEN {d.Delta}")));
-            var ids = string.Join(", ", plan.CounterDeltas.Select(d => Invariant($"{d.SongId}")));
-            await ExecuteAsync($@"UPDATE ""Songs"" SET ""LikeCount"" = ""LikeCount"" + CASE ""Id"" {cases} END WHERE ""Id"" IN ({ids})", []);
-        }
+            _count.Execute(transaction, Json(plan.CounterDeltas.Select(d => Invariant($"[{d.SongId},{d.Delta}]"))));
+        transaction.Commit();
         return plan.Outcomes;
-
-        async Task<HashSet<int>> ReadIdsAsync(string table, IEnumerable<int> ids)
-        {
-            var found = new HashSet<int>();
-            await using var command = Command($@"SELECT ""Id"" FROM ""{table}"" WHERE ""Id"" IN ({string.Join(", ", ids.Distinct().Select(Invariant))})", []);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) found.Add(reader.GetInt32(0));
-            return found;
-        }
-
-        async Task<HashSet<(int UserId, int SongId)>> ReadLikedAsync(List<(int UserId, int SongId)> candidates)
-        {
-            var found = new HashSet<(int, int)>();
-            if (candidates.Count == 0) return found;
-            await using var command = Command(Matching(candidates, @"l.""UserId"", l.""SongId"""), []);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetInt32(0), reader.GetInt32(1)));
-            return found;
-        }
-
-        async Task ExecuteAsync(string sql, IReadOnlyList<object> times)
-        {
-            await using var command = Command(sql, times);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // Plain ADO.NET on the transaction's connection: each batch's statement is new text, which EF would
-        // compile and cache as a query of its own; this runs it as it is.
-        DbCommand Command(string sql, IReadOnlyList<object> times)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < times.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = Invariant($"@t{i}");
-                parameter.Value = times[i];
-                command.Parameters.Add(parameter);
-            }
-            return command;
-        }
     }
 
-    /// <summary>
-    /// SELECTs <paramref name="columns"/> of the like rows of these pairs: a join from a VALUES list, which searches the
-    /// primary key once a pair (a row-value <c>IN (VALUES …)</c> would scan the whole table).
-    /// </summary>
-    private static string Matching(IEnumerable<(int UserId, int SongId)> pairs, string columns)
-    {
-        var values = new StringBuilder();
-        foreach (var (userId, songId) in pairs)
-            values.Append(values.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({userId}, {songId})");
-        return $@"WITH p (""UserId"", ""SongId"") AS (VALUES {values})
-                  SELECT {columns} FROM p JOIN ""UserLikes"" AS l ON l.""UserId"" = p.""UserId"" AND l.""SongId"" = p.""SongId""";
-    }
+    private static string Json(IEnumerable<int> values) => Json(values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Json(IEnumerable<string> elements) => $"[{string.Join(',', elements)}]";
+
+    public void Dispose()
+    {
+        foreach (var statement in new[] { _users, _songs, _liked, _delete, _insert, _count }) statement.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>One statement, compiled on its first run and kept, with its one parameter.</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _parameter;
+
+        public Statement(SqliteConnection connection, string sql, string parameter)
+        {
+            _command = connection.CreateCommand();
+            _command.CommandText = sql;
+            _parameter = _command.Parameters.Add(new SqliteParameter { ParameterName = parameter });
+        }
+
+        public int Execute(SqliteTransaction transaction, string json) => Bind(transaction, json).ExecuteNonQuery();
+
+        public HashSet<int> ReadIds(SqliteTransaction transaction, string json)
+        {
+            var found = new HashSet<int>();
+            using var reader = Bind(transaction, json).ExecuteReader();
+            while (reader.Read()) found.Add(reader.GetInt32(0));
+            return found;
+        }
+
+        public HashSet<(int UserId, int SongId)> ReadPairs(SqliteTransaction transaction, string json)
+        {
+            var found = new HashSet<(int, int)>();
+            using var reader = Bind(transaction, json).ExecuteReader();
+            while (reader.Read()) found.Add((reader.GetInt32(0), reader.GetInt32(1)));
+            return found;
+        }
+
+        private SqliteCommand Bind(SqliteTransaction transaction, string json)
+        {
+            _command.Transaction = transaction;
+            _parameter.Value = json;
+            return _command;
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class PlayCommitter(IServiceScopeFactory scopes, SqliteWriteGate
 
     protected override int Weight(PlayWrite write) => write.Plays.Count;
 
-    protected override Task<IReadOnlyList<PlayWriteOutcome>> ApplyAsync(IServiceProvider scope, MusicPlayerDbContext context, IReadOnlyList<PlayWrite> writes) =>
-        PlayBatch.ApplyAsync(context, scope.GetRequiredService<ChartWindowCounters>(), writes, CancellationToken.None);
+    protected override Task<IReadOnlyList<PlayWriteOutcome>> ApplyAsync(IReadOnlyList<PlayWrite> writes) =>
+        InScopedTransactionAsync((scope, context) =>
+            PlayBatch.ApplyAsync(context, scope.GetRequiredService<ChartWindowCounters>(), writes, CancellationToken.None));
 }

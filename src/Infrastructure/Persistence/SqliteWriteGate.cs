@@ -15,9 +15,12 @@ internal sealed class SqliteWriteGate
     /// <summary>How many writes have passed the gate (on SQLite): <see cref="SqliteCheckpointer"/> checkpoints when it moved.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
-    public async Task<T> RunAsync<T>(DbContext context, Func<Task<T>> write, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(DbContext context, Func<Task<T>> write, CancellationToken cancellationToken) =>
+        context.Database.IsSqlite() ? RunAsync(write, cancellationToken) : write();
+
+    /// <summary>Runs <paramref name="write"/> once no other SQLite write runs in the process (for callers that write to SQLite only).</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        if (!context.Database.IsSqlite()) return await write();
         await _gate.WaitAsync(cancellationToken);
         try
         {

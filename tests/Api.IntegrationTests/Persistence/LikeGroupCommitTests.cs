@@ -32,9 +32,9 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
     {
         var (ann, bob) = (await AddUserAsync(), await AddUserAsync());
         var (a, b, c) = (await AddSongAsync(), await AddSongAsync(), await AddSongAsync());
-        await ApplyAsync([Like(ann, a, 0)]);
+        Apply([Like(ann, a, 0)]);
 
-        var outcomes = await ApplyAsync(
+        var outcomes = Apply(
         [
             Like(ann, a, 1), Unlike(ann, a), Like(ann, a, 3),
             Like(bob, b, 4), Unlike(bob, b), Like(bob, b, 6), Like(bob, b, 7),
@@ -58,6 +58,22 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_StoresTheLikeTime_AsTheTextEfCoreWritesAndReads()
+    {
+        var (user, song) = (await AddUserAsync(), await AddSongAsync());
+        var at = Start.AddTicks(1_234_500);
+
+        Apply([new LikeWrite(user, song, LikeChange.Like, at)]);
+
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
+        var stored = await db.Database.SqlQuery<string>($@"SELECT ""LikedAt"" AS ""Value"" FROM ""UserLikes""").SingleAsync();
+        stored.Should().Be(await db.Database.SqlQuery<string>($@"SELECT {at} AS ""Value""").SingleAsync(),
+            "times compare as text in SQL, so every writer must store them alike");
+        (await db.UserLikes.Select(l => l.LikedAt).SingleAsync()).Should().Be(at);
+    }
+
+    [Fact]
     public async Task Committer_WritesQueuedWhileATransactionRuns_ShareTheNextTransaction()
     {
         var users = new List<int>();
@@ -75,6 +91,23 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         (await CountersAsync(scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>())).Values
             .Should().Equal(Enumerable.Repeat((10, 10), songs.Count), "every song has a like from each of the ten users");
+    }
+
+    [Fact]
+    public async Task Committer_WhenDisposed_ClosesTheConnectionItKeepsOpen()
+    {
+        var (user, song) = (await AddUserAsync(), await AddSongAsync());
+        var committer = Services.GetRequiredService<LikeCommitter>();
+        (await committer.WriteAsync(Like(user, song, 0), CancellationToken.None)).Should().Be(LikeWriteOutcome.Changed);
+
+        await committer.DisposeAsync();
+
+        SqliteConnection.ClearAllPools();
+        await using var only = new SqliteConnection(_infrastructure.Database.ConnectionString + ";Pooling=False");
+        await only.OpenAsync();
+        await using var leaveWal = only.CreateCommand();
+        leaveWal.CommandText = "PRAGMA journal_mode=DELETE";
+        (await leaveWal.ExecuteScalarAsync()).Should().Be("delete", "SQLite leaves WAL mode only when no other connection has the database open");
     }
 
     [Fact]
@@ -137,14 +170,10 @@ public sealed class LikeGroupCommitTests : IAsyncLifetime
     private Task<List<Task<LikeWriteOutcome>>> QueueWhileTheWriteGateIsHeldAsync(IEnumerable<LikeWrite> writes) =>
         _infrastructure.QueueWhileTheWriteGateIsHeldAsync(writes, w => Services.GetRequiredService<LikeCommitter>().WriteAsync(w, CancellationToken.None));
 
-    private async Task<IReadOnlyList<LikeWriteOutcome>> ApplyAsync(IReadOnlyList<LikeWrite> writes)
+    private IReadOnlyList<LikeWriteOutcome> Apply(IReadOnlyList<LikeWrite> writes)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var outcomes = await LikeBatch.ApplyAsync(db, writes, CancellationToken.None);
-        await transaction.CommitAsync();
-        return outcomes;
+        using var batch = new LikeBatch(_infrastructure.Database.ConnectionString);
+        return batch.Apply(writes);
     }
 
     private static async Task<Dictionary<int, (int Counter, int Rows)>> CountersAsync(MusicPlayerDbContext db) =>
