@@ -16,6 +16,7 @@ namespace MusicPlayer.Infrastructure.Persistence;
 internal sealed class LikeBatch : IDisposable
 {
     // The like rows of a JSON array of [user, song] pairs: a join from json_each, which searches the primary key once a pair.
+    // (The ->> operator needs SQLite 3.38 or later; the e_sqlite3 the driver bundles is newer.)
     private const string LikedPairs = @"json_each($pairs) AS p JOIN ""UserLikes"" AS l ON l.""UserId"" = p.value ->> 0 AND l.""SongId"" = p.value ->> 1";
 
     // The text SQLite stores a DateTime parameter as (Microsoft.Data.Sqlite's format, which EF Core reads back).
