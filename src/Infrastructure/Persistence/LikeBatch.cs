@@ -66,11 +66,11 @@ internal sealed class LikeBatch : IDisposable
         var users = _users.ReadIds(transaction, Json(writes.Select(w => w.UserId).Distinct()));
         var songs = _songs.ReadIds(transaction, Json(writes.Select(w => w.SongId).Distinct()));
         var pairs = writes.Where(w => users.Contains(w.UserId) && songs.Contains(w.SongId)).Select(w => (w.UserId, w.SongId)).Distinct().ToList();
-        var liked = pairs.Count == 0 ? [] : _liked.ReadPairs(transaction, Json(pairs.Select(p => Invariant($"[{p.UserId},{p.SongId}]"))));
+        var liked = pairs.Count == 0 ? [] : _liked.ReadPairs(transaction, Json(pairs));
         var plan = LikeBatchPlan.Resolve(writes, users, songs, liked);
 
         if (plan.Deletes.Count > 0)
-            _delete.Execute(transaction, Json(plan.Deletes.Select(p => Invariant($"[{p.UserId},{p.SongId}]"))));
+            _delete.Execute(transaction, Json(plan.Deletes));
         if (plan.Inserts.Count > 0)
             _insert.Execute(transaction, Json(plan.Inserts.Select(r => Invariant($"[{r.UserId},{r.SongId},\"{r.At.ToString(StoredTime, CultureInfo.InvariantCulture)}\"]"))));
         if (plan.CounterDeltas.Count > 0)
@@ -80,6 +80,8 @@ internal sealed class LikeBatch : IDisposable
     }
 
     private static string Json(IEnumerable<int> values) => Json(values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Json(IEnumerable<(int UserId, int SongId)> pairs) => Json(pairs.Select(p => Invariant($"[{p.UserId},{p.SongId}]")));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
