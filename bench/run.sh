@@ -240,15 +240,21 @@ fresh_copy() {
 
 # --- wrk ------------------------------------------------------------------------------------------
 export BENCH_WRK_DIR="$BENCH/wrk"
-# run_wrk name url [script shown-path] -> appends a row to ROWS (and keeps wrk's output in the logs)
+# warming -> whether the run warms paths up (--warmup other than 0)
+warming() { [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; }
+# warm_up url [script] -> loads the path for $WARMUP as the measured runs do, unmeasured (nothing without a warm-up):
+# a fresh process spends its first seconds under load recompiling its hot code (docs/performance.md)
+warm_up() {
+  warming || return 0
+  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s ${2:+-s "$BENCH/wrk/$2"} "$1" >/dev/null 2>&1 || true
+}
+# run_wrk name url [script shown-path] -> appends a row to ROWS (and keeps wrk's output in the logs), after warm_up
 ROWS=()
 run_wrk() {
   local name="$1" url="$2" script="${3:-}" shown="${4:-GET /${2#http://*/}}" out="$LOGS/wrk-${1//[^a-zA-Z0-9]/_}.txt"
   local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency)
   [ -n "$script" ] && args+=(-s "$BENCH/wrk/$script")
-  if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
-    in_background wrk "${args[@]}" -d "$WARMUP" "$url" >/dev/null 2>&1 || true
-  fi
+  warm_up "$url" "$script"
   in_background wrk "${args[@]}" -d "$DURATION" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $name"; }
   local parsed; parsed=$(parse_wrk "$out")
   ROWS+=("$name|$shown|$parsed")
@@ -333,11 +339,11 @@ if [ "$CORE" = 1 ]; then
   # instrumented tier first), on the same two cores the load needs: whichever scenario ran first was measured
   # during it (docs/performance.md). Every path is warmed up once before any is measured, so that each is
   # measured in the steady state a long-running server is in.
-  if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
+  if warming; then
     say "warm-up: every core path for $WARMUP, unmeasured"
     for entry in "${CORE_SCENARIOS[@]}"; do
       IFS='|' read -r name url script shown <<<"$entry"
-      in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s ${script:+-s "$BENCH/wrk/$script"} "$url" >/dev/null 2>&1 || true
+      warm_up "$url" "$script"
     done
   fi
   say "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario (warm-up $WARMUP)"

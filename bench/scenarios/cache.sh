@@ -10,9 +10,9 @@ cache_writers="${BENCH_CACHE_WRITERS:-4}"
 cache_from=${#ROWS[@]}
 # A fresh process: as the core table, warm both paths up (unmeasured) before measuring either, or the rows measure
 # the tiered JIT recompiling the list's and the likes' hot code (the list's own warm-up follows in run_wrk).
-if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
+if warming; then
   in_background wrk -t 1 -c "$cache_writers" -d "$WARMUP" --timeout 10s -s "$BENCH/wrk/likes.lua" "$API_URL" >/dev/null 2>&1 || true
-  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s "$API_URL$PAGE1" >/dev/null 2>&1 || true
+  warm_up "$API_URL$PAGE1"
 fi
 run_wrk "songs page 1, no writes" "$API_URL$PAGE1"
 # The writer runs until the list has been measured and is then stopped with SIGINT, on which wrk reports.

@@ -30,11 +30,9 @@ echo "first requests: stats $HISTORY_COLD_STATS s, week chart (uncached) $HISTOR
 
 # A fresh process: as the core table, every read path is warmed up (unmeasured) before any is measured, or the first
 # row measures the tiered JIT recompiling its hot code (round four in docs/performance.md).
-if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
-  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s -s "$BENCH/wrk/history-stats.lua" "$API_URL" >/dev/null 2>&1 || true
-  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s "$API_URL/api/v1/charts/songs?period=week" >/dev/null 2>&1 || true
-  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s "$API_URL/api/v1/charts/songs?period=all" >/dev/null 2>&1 || true
-fi
+warm_up "$API_URL" history-stats.lua
+warm_up "$API_URL/api/v1/charts/songs?period=week"
+warm_up "$API_URL/api/v1/charts/songs?period=all"
 HISTORY_FIRST=${#ROWS[@]}
 run_wrk "stats 365 days" "$API_URL" history-stats.lua "GET /api/v1/users/me/stats?from=…&to=… (365 days, Europe/Berlin)"
 run_wrk "charts week" "$API_URL/api/v1/charts/songs?period=week"

@@ -11,10 +11,8 @@ LK_FROM=${#ROWS[@]}
 # A fresh process: as the core table, both paths are warmed up (unmeasured) before either is measured. Under this load on
 # two cores the tiered JIT takes about ten seconds to recompile the likes' hot code; measured after run_wrk's own warm-up
 # alone, the first row ran at a third of the steady state (docs/performance.md).
-if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
-  in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s -s "$BENCH/wrk/likes.lua" "$API_URL" >/dev/null 2>&1 || true
-  BENCH_SONGS=10 in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout 10s -s "$BENCH/wrk/likes.lua" "$API_URL" >/dev/null 2>&1 || true
-fi
+warm_up "$API_URL" likes.lua
+BENCH_SONGS=10 warm_up "$API_URL" likes.lua
 run_wrk "like + unlike, 16 users" "$API_URL" likes.lua "PUT, DELETE /api/v1/songs/{random id}/like (16 users)"
 export BENCH_SONGS=10
 run_wrk "like + unlike, 10 songs" "$API_URL" likes.lua "PUT, DELETE /api/v1/songs/{id 1..10}/like (16 users)"

@@ -30,7 +30,7 @@ mixed_run() {
 }
 # A fresh API spends its first 10-20 s under load recompiling its hot code (docs/performance.md), more on a
 # loaded machine: the whole mix warms up for MIXED_WARMUP (10 s) before it is measured, unless --warmup 0.
-if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then mixed_run "${MIXED_WARMUP:-10s}" || true; fi
+if warming; then mixed_run "${MIXED_WARMUP:-10s}" || true; fi
 mixed_run "$DURATION" || { cat "$LOGS"/wrk-mixed-*.txt >&2; die "wrk failed in the mixed scenario"; }
 mixed_from=${#ROWS[@]} mixed_total=0 mixed_errors=0 i=0
 for entry in "${MIXED_PATHS[@]}"; do

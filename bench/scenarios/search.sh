@@ -12,11 +12,10 @@ search_prefixes="h he hea r ri riv n ni nig f fi fir d dr dre s sh sha"
 # As the core table: a fresh process spends its first seconds under load recompiling its hot code (tiered JIT), and a
 # 5 s warm-up of one path left the first search rows measuring it (word: 4,468 req/s, p99 20.3 ms in the 5 s after it;
 # 9,176, p99 8.0 ms five seconds later). Every search path is warmed once, unmeasured, before any is measured.
-if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
+if warming; then
   for path in /api/v1/search?q= /api/v1/songs?q=; do
     for words in "$search_words" "$search_typos" "$search_prefixes"; do
-      BENCH_SEARCH_PATH="$path" BENCH_SEARCH_WORDS="$words" in_background wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
-        --timeout 10s -s "$BENCH/wrk/search-words.lua" "$API_URL" >/dev/null 2>&1 || true
+      BENCH_SEARCH_PATH="$path" BENCH_SEARCH_WORDS="$words" warm_up "$API_URL" search-words.lua
     done
   done
 fi
