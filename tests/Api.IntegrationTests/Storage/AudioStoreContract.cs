@@ -188,6 +188,34 @@ public abstract class AudioStoreContract : IAsyncLifetime
         (await ReadAllAsync(stored[0].Key)).Should().Equal(bytes);
     }
 
+    [Fact]
+    public async Task Reads_DuringConcurrentWritesOfTheSameBytes_SeeTheWholeObjectOrNone()
+    {
+        var bytes = GeneratedStream.Bytes(300_000);
+        var key = Sha256(bytes);
+        var writes = Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => WriteAsync(bytes))));
+
+        async Task ReadWhileWritingAsync()
+        {
+            do
+            {
+                try
+                {
+                    (await ReadAllAsync(key)).Should().Equal(bytes);
+                }
+                catch (NotFoundException)
+                {
+                    // Not written yet: none of it is visible.
+                }
+            } while (!writes.IsCompleted);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(ReadWhileWritingAsync)));
+        await writes;
+
+        (await ReadAllAsync(key)).Should().Equal(bytes);
+    }
+
     [Theory]
     [InlineData(5_000, 4_999)]
     [InlineData(LargeSize, 7 * 1024 * 1024)]

@@ -9,7 +9,8 @@ namespace MusicPlayer.Api.IntegrationTests.Storage;
 /// The S3-compatible server the S3 tests run against: the one named by
 /// <c>MUSICPLAYER_TEST_S3_URL</c> (.ci/run starts s3rver and sets it), else an s3rver this process
 /// starts from <c>tools/s3</c> (running <c>npm ci</c> there first when its packages are missing) on
-/// a free loopback port and a temporary folder, stopped when the test process exits. s3rver takes
+/// a free loopback port and a temporary folder, stopped when the test process exits. Both start it
+/// through <c>tools/s3/serve.js</c>, which gives s3rver S3's whole-or-nothing writes. s3rver takes
 /// the credentials <c>S3RVER</c>/<c>S3RVER</c>.
 /// </summary>
 public sealed class S3TestServer
@@ -32,8 +33,8 @@ public sealed class S3TestServer
             return new S3TestServer(new Uri(configured));
 
         var tools = Path.Combine(SourceTree.Root, "tools", "s3");
-        var script = Path.Combine(tools, "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(script))
+        var script = Path.Combine(tools, "serve.js");
+        if (!File.Exists(Path.Combine(tools, "node_modules", "s3rver", "bin", "s3rver.js")))
             await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], tools, TimeSpan.FromMinutes(5));
 
         var port = FreePort();
