@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.History.UserPlayVersions>();
         services.AddScoped<Common.Audio.AudioLibrary>();
         services.AddScoped<Common.Search.SearchPlanner>();
+        services.AddScoped<Common.Caching.ResponseCounts>();
         services.TryAddSingleton(new Common.Search.SearchLimits());
         services.AddScoped<Features.Catalog.CatalogSearch>();
         services.AddScoped<Features.Artists.ArtistDirectory>();

@@ -72,7 +72,10 @@ internal sealed class CatalogListCache(IMemoryCache cache, CatalogVersion versio
         metrics.CatalogListCacheRead(hit: false);
 
         if (await CachedResponse.CaptureAsync(http, next) is not { } response) return;
-        entry = new Entry(edits, counts, now, response);
+        // Counts from a copy read earlier (the in-memory search index): the entry is as old, and of their version.
+        entry = http.RequestServices.GetRequiredService<ResponseCounts>().Copy is { } copy
+            ? new Entry(edits, Math.Min(counts, copy.Version), Math.Min(now, copy.ReadAt), response)
+            : new Entry(edits, counts, now, response);
         cache.Set(key, entry, new MemoryCacheEntryOptions { Size = response.Body.Length + key.Length });
         await response.WriteAsync(http, policy.CacheControl);
     }

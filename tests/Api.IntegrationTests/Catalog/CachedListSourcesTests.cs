@@ -30,6 +30,8 @@ public sealed class CachedListSourcesTests
         typeof(MusicPlayer.Application.Features.Catalog.ICatalogReads),
         // Albums and songs in memory, current for every marked catalog write (or not used).
         typeof(MusicPlayer.Application.Features.Search.Memory.SearchMemory),
+        // Not a source: where the handler tells the cache how old the in-memory counts it showed are.
+        typeof(MusicPlayer.Application.Common.Caching.ResponseCounts),
     ];
 
     [Fact]

@@ -120,6 +120,30 @@ public sealed class SearchMemoryTests(SearchMemoryTests.Catalog catalog) : IClas
         (await FindAsync("songs", word)).Should().HaveCount(1, "the rebuilt index has it");
     }
 
+    [Fact]
+    public async Task LikeCounts_ALikeAndTheLikersDeletion_ShowInSearchesWithinASecond()
+    {
+        await catalog.Factory.WaitForSearchMemoryAsync();
+        var word = Word();
+        var song = (await _admin.CreateSongAsync(b => b["title"] = $"{word} Song")).Id();
+        var (account, tokens) = await catalog.Factory.SignUpAsync();
+
+        async Task ShownWithinASecondAsync(HttpResponseMessage change, int likes, string because)
+        {
+            change.IsSuccessStatusCode.Should().BeTrue();
+            var since = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Within.HoldsAsync(SearchMemory.CountsLag, since, async () =>
+                (await SearchAsync("songs", word)).GetProperty("songs")[0].GetProperty("likeCount").GetInt32() == likes, because);
+            await catalog.Factory.WaitForSearchMemoryAsync();
+            (await FromMemoryAsync("songs", word)).GetProperty("songs")[0].GetProperty("likeCount").GetInt32().Should().Be(likes, because);
+        }
+
+        await ShownWithinASecondAsync(await catalog.Factory.WithToken(tokens.AccessToken).PutAsync($"/api/v1/songs/{song}/like", null), 1,
+            "a like is counted in searches within a second");
+        await ShownWithinASecondAsync(await _admin.DeleteAsync($"{AccountApi.Users}/{account.Id}"), 0,
+            "deleting the user takes their like back from searches within a second too");
+    }
+
     [Theory]
     [InlineData("/api/v1/songs?q=metalica%20sandman", 1)]
     [InlineData("/api/v1/songs?q=b&pageSize=5&sort=-createdAt", 1)]

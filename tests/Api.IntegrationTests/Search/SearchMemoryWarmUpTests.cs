@@ -27,7 +27,7 @@ public sealed class SearchMemoryWarmUpTests
         public Task<(IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums)> ReadAsync(IReadOnlyCollection<int> songIds,
             IReadOnlyCollection<int> albumIds, CancellationToken cancellationToken) => ReadAllAsync(cancellationToken);
 
-        public Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<SongCounts>> ReadCountsAsync(IReadOnlyCollection<int>? songIds, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<SongCounts>>([]);
     }
 

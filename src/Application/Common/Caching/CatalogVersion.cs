@@ -16,6 +16,7 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     private long _counts;
     private long _playlists;
     private long _foreignEdits;
+    private long _foreignCounts;
 
     public long Edits => Interlocked.Read(ref _edits);
 
@@ -35,6 +36,12 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     /// </summary>
     public long ForeignEdits => Interlocked.Read(ref _foreignEdits);
 
+    /// <summary>
+    /// Moves with the like and play counts changed elsewhere (or possibly missed): changes whose songs this instance
+    /// was not told (<see cref="IChangesCountsOnly.CountedSongIds"/> names them for its own).
+    /// </summary>
+    public long ForeignCounts => Interlocked.Read(ref _foreignCounts);
+
     /// <summary>Moves on every change of either kind (both parts only grow, so their sum does too).</summary>
     public long Current => Edits + Counts;
 
@@ -52,6 +59,7 @@ public sealed class CatalogVersion(ICachePeers? peers = null)
     public void Apply(CatalogChange change)
     {
         if (change.HasFlag(CatalogChange.Edits)) Interlocked.Increment(ref _foreignEdits);
+        if (change.HasFlag(CatalogChange.Counts)) Interlocked.Increment(ref _foreignCounts);
         Move(change);
     }
 
@@ -87,7 +95,18 @@ public interface IChangesCatalog;
 /// plays): it moves <see cref="CatalogVersion.Counts"/>, not <see cref="CatalogVersion.Edits"/>, so cached
 /// public lists are not thrown away but re-read within a second.
 /// </summary>
-public interface IChangesCountsOnly : IChangesCatalog;
+public interface IChangesCountsOnly : IChangesCatalog
+{
+    /// <summary>The songs whose counters it may change (a cache of counts reads those again, not every song's).</summary>
+    IEnumerable<int> CountedSongIds();
+}
+
+/// <summary>
+/// Marks a catalog edit that also moves the like or play counters of songs it does not name (deleting a user takes back
+/// their likes and plays): it moves <see cref="CatalogVersion.Counts"/> with <see cref="CatalogVersion.Edits"/>, and a cache
+/// of counts reads every song's again.
+/// </summary>
+public interface IChangesUnnamedCounts : IChangesCatalog;
 
 /// <summary>
 /// Marks a command that writes playlists (their rows or entries): it moves <see cref="CatalogVersion.Playlists"/>

@@ -19,6 +19,8 @@ public static class RecordPlays
     public sealed record Command : IRequest<RecordPlaysResult>, IChangesCountsOnly
     {
         public IReadOnlyList<PlayInput>? Plays { get; init; }
+
+        public IEnumerable<int> CountedSongIds() => Plays?.Select(p => p?.SongId).OfType<int>() ?? [];
     }
 
     /// <summary>One play: the song, when it started (UTC; default now), how long it played, and the client's idempotency key.</summary>

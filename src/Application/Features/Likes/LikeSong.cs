@@ -8,7 +8,10 @@ namespace MusicPlayer.Application.Features.Likes;
 public static class LikeSong
 {
     [Authorize]
-    public sealed record Command(int SongId) : IRequest, IChangesCountsOnly;
+    public sealed record Command(int SongId) : IRequest, IChangesCountsOnly
+    {
+        public IEnumerable<int> CountedSongIds() => [SongId];
+    }
 
     internal sealed class Handler(ILikeStore likes, ICurrentUser currentUser, TimeProvider clock, IServiceMetrics metrics) : AsyncRequestHandler<Command>
     {

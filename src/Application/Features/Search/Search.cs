@@ -1,3 +1,4 @@
+using MusicPlayer.Application.Common.Caching;
 using System.Linq.Expressions;
 using FluentValidation;
 using MediatR;
@@ -68,6 +69,7 @@ public static class Search
         ArtistDirectory artists,
         SearchLimits limits,
         Memory.SearchMemory memory,
+        ResponseCounts responseCounts,
         ISongUrls urls) : IRequestHandler<Query, SearchResultDto>
     {
         public async Task<SearchResultDto> Handle(Query request, CancellationToken cancellationToken)
@@ -76,7 +78,11 @@ public static class Search
             if (plan is null) return new SearchResultDto();
             var types = request.TypeSet();
             var limit = request.Limit;
-            if (memory.TrySearch(plan, types, limit, out var fromMemory)) return fromMemory with { Songs = fromMemory.Songs.Select(s => s.WithUrls(urls)).ToList() };
+            if (memory.TrySearch(plan, types, limit, out var fromMemory, out var counts))
+            {
+                responseCounts.FromCopy(counts.Version, counts.ReadAt);
+                return fromMemory with { Songs = fromMemory.Songs.Select(s => s.WithUrls(urls)).ToList() };
+            }
 
             var (foundSongs, exactSongs) = types.Contains(Songs)
                 ? await RankAsync(songs, plan, limit, (c, r, n) => new SongSearchSpec(c, r, n), s => s.Id, cancellationToken)

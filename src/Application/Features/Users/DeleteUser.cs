@@ -12,7 +12,7 @@ public static class DeleteUser
 {
     [SecurityEvent("user deletion")]
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Command(int Id) : IRequest, IChangesCatalog;
+    public sealed record Command(int Id) : IRequest, IChangesUnnamedCounts;
 
     internal sealed class Handler(IRepository<User> users, ILikeStore likes, IPlayStore plays, IAdminChangeLock adminLock) : AsyncRequestHandler<Command>
     {

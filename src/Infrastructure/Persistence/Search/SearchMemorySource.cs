@@ -66,11 +66,18 @@ internal sealed class SearchMemorySource(IServiceScopeFactory scopes) : ISearchM
                 item, Expression.Constant(SearchIndexMaintenance.DocumentColumn)))), item);
     }
 
-    public async Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SongCounts>> ReadCountsAsync(IReadOnlyCollection<int>? songIds, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<MusicPlayerDbContext>();
-        return await context.Songs.AsNoTracking().Select(s => new SongCounts(s.Id, s.LikeCount, s.PlayCount)).ToListAsync(cancellationToken);
+        var songs = context.Songs.AsNoTracking();
+        if (songIds is not null)
+        {
+            // One array parameter (json_each, unnest, OPENJSON), not one parameter per id: up to MaxMovedSongs of them.
+            var ids = songIds.ToList();
+            songs = songs.Where(s => EF.Parameter(ids).Contains(s.Id));
+        }
+        return await songs.Select(s => new SongCounts(s.Id, s.LikeCount, s.PlayCount)).ToListAsync(cancellationToken);
     }
 
     /// <summary>An item as read for the index.</summary>

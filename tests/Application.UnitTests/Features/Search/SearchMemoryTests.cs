@@ -34,7 +34,7 @@ public sealed class SearchMemoryTests
 
     private SearchResultDto? Search(string q, int limit = 10)
     {
-        var found = _memory.TrySearch(_planner.Plan(q)!, Application.Features.Search.Search.Types.ToHashSet(), limit, out var result);
+        var found = _memory.TrySearch(_planner.Plan(q)!, Application.Features.Search.Search.Types.ToHashSet(), limit, out var result, out _);
         return found ? result : null;
     }
 
@@ -153,10 +153,14 @@ public sealed class SearchMemoryTests
 
         _source.Counts = [new SongCounts(1, 5, 0), new SongCounts(2, 9, 0)];
         _source.CountsGate = new TaskCompletionSource();
+        _memory.CountsMoved([2]);
         _version.Bump(CatalogChange.Counts);
 
-        // Within half a second: the counts read at build are shown.
+        // Within half a second: the counts read at build are shown, and said to be of the version and time of that read.
+        var builtAt = _clock.GetTimestamp();
         Search("heart")!.Songs.Select(s => s.LikeCount).Should().Equal(5, 1);
+        _memory.TrySearch(_planner.Plan("heart")!, Application.Features.Search.Search.Types.ToHashSet(), 10, out _, out var counts).Should().BeTrue();
+        counts.Should().Be((_version.Counts - 1, builtAt));
         // From half a second: still shown, and read again.
         _clock.Advance(TimeSpan.FromMilliseconds(600));
         Search("heart")!.Songs.Select(s => s.LikeCount).Should().Equal(5, 1);
@@ -169,6 +173,96 @@ public sealed class SearchMemoryTests
         var songs = Search("heart")!.Songs;
         songs.Select(s => (s.Id, s.LikeCount)).Should().Equal((2, 9), (1, 5));
         Search("ben")!.Artists.Should().ContainSingle();
+        _source.CountReads.Should().Equal(["2"], "only the song whose counts moved here is read again");
+    }
+
+    /// <summary>Counts moved as <paramref name="move"/> says, and read again once searches ask: which songs were read.</summary>
+    private async Task<string> CountsReadAfterAsync(Action move)
+    {
+        _source.Songs.AddRange([Song(1, "Heart", "Ana", likes: 5), Song(2, "Heart", "Ben", likes: 1), Song(3, "Heart", "Cleo")]);
+        await BuiltAsync();
+        _source.Counts = [new SongCounts(1, 5, 0), new SongCounts(2, 9, 0), new SongCounts(3, 0, 4)];
+
+        move();
+        _clock.Advance(SearchMemory.CountsLag + TimeSpan.FromMilliseconds(1));
+        Search("heart").Should().BeNull("counts that moved a second ago are read again first");
+        for (var i = 0; i < 500 && !_memory.IsCurrent; i++) await Task.Delay(10);
+
+        _memory.IsCurrent.Should().BeTrue();
+        return _source.CountReads.Should().ContainSingle().Subject;
+    }
+
+    [Fact]
+    public async Task Counts_MovedHere_OnlyTheirSongsAreReadAgain()
+    {
+        var read = await CountsReadAfterAsync(() =>
+        {
+            _memory.CountsMoved([2, 3, 2]);
+            _version.Bump(CatalogChange.Counts);
+        });
+
+        read.Should().Be("2,3");
+        Search("heart")!.Songs.Select(s => (s.Id, s.LikeCount, s.PlayCount)).Should().Equal((2, 9, 0), (1, 5, 0), (3, 0, 4));
+    }
+
+    [Fact]
+    public async Task Counts_MovedElsewhere_EverySongsAreReadAgain()
+    {
+        var read = await CountsReadAfterAsync(() => _version.Apply(CatalogChange.Counts));
+
+        read.Should().Be("every");
+        Search("heart")!.Songs.Select(s => s.Id).Should().Equal(2, 1, 3);
+    }
+
+    [Fact]
+    public async Task Counts_MovedOfSongsNotNamed_EverySongsAreReadAgain()
+    {
+        // Deleting a user takes their likes back from every song they liked, and names none.
+        var read = await CountsReadAfterAsync(() =>
+        {
+            _memory.CountsMoved([2]);
+            _memory.CountsMovedAnywhere();
+            _version.Bump(CatalogChange.Edits | CatalogChange.Counts);
+        });
+
+        read.Should().Be("every");
+        Search("heart")!.Songs.Select(s => s.Id).Should().Equal(2, 1, 3);
+    }
+
+    [Fact]
+    public async Task Counts_OfMoreSongsThanItTracks_EverySongsAreReadAgain()
+    {
+        var read = await CountsReadAfterAsync(() =>
+        {
+            _memory.CountsMoved(Enumerable.Range(1, SearchMemory.MaxMovedSongs + 1));
+            _version.Bump(CatalogChange.Counts);
+        });
+
+        read.Should().Be("every");
+    }
+
+    [Fact]
+    public async Task Counts_WhenAReadFails_EverySongsAreReadNext()
+    {
+        _source.Songs.AddRange([Song(1, "Heart", "Ana", likes: 5), Song(2, "Heart", "Ben", likes: 1)]);
+        await BuiltAsync();
+        _source.Counts = [new SongCounts(1, 5, 0), new SongCounts(2, 9, 0)];
+        _source.Fail = true;
+        _memory.CountsMoved([2]);
+        _version.Bump(CatalogChange.Counts);
+        _clock.Advance(SearchMemory.CountsLag + TimeSpan.FromMilliseconds(1));
+        Search("heart").Should().BeNull();
+        for (var i = 0; i < 500 && _source.CountReads.Count == 0; i++) await Task.Delay(10);
+        await Task.Delay(50);
+
+        _source.Fail = false;
+        _memory.CountsMoved([1]);
+        _version.Bump(CatalogChange.Counts);
+        Search("heart");
+        for (var i = 0; i < 500 && !_memory.IsCurrent; i++) await Task.Delay(10);
+
+        _source.CountReads.Should().Equal(["2", "every"], "the failed read's song is read with every other");
+        Search("heart")!.Songs.Select(s => (s.Id, s.LikeCount)).Should().Equal((2, 9), (1, 5));
     }
 
     private sealed class Source : ISearchMemorySource
@@ -188,10 +282,15 @@ public sealed class SearchMemoryTests
                 : Task.FromResult<(IReadOnlyList<SongRow>, IReadOnlyList<AlbumRow>)>((
                     [.. Songs.Where(s => songIds.Contains(s.Dto.Id))], [.. Albums.Where(a => albumIds.Contains(a.Dto.Id))]));
 
-        public async Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken)
+        /// <summary>The songs each read of counts asked for, in order ("every": every song).</summary>
+        public List<string> CountReads { get; } = [];
+
+        public async Task<IReadOnlyList<SongCounts>> ReadCountsAsync(IReadOnlyCollection<int>? songIds, CancellationToken cancellationToken)
         {
+            lock (CountReads) CountReads.Add(songIds is null ? "every" : string.Join(",", songIds.Order()));
             if (CountsGate is { } gate) await gate.Task;
-            return Counts;
+            if (Fail) throw new InvalidOperationException("The database is away.");
+            return [.. Counts.Where(c => songIds is null || songIds.Contains(c.Id))];
         }
     }
 

@@ -16,8 +16,8 @@ public interface ISearchMemorySource
     Task<(IReadOnlyList<SongRow> Songs, IReadOnlyList<AlbumRow> Albums)> ReadAsync(IReadOnlyCollection<int> songIds,
         IReadOnlyCollection<int> albumIds, CancellationToken cancellationToken);
 
-    /// <summary>Every song's like and play counts.</summary>
-    Task<IReadOnlyList<SongCounts>> ReadCountsAsync(CancellationToken cancellationToken);
+    /// <summary>The like and play counts of these songs (null: of every song); a song not returned was deleted.</summary>
+    Task<IReadOnlyList<SongCounts>> ReadCountsAsync(IReadOnlyCollection<int>? songIds, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -31,7 +31,10 @@ public interface ISearchMemorySource
 /// <item>Edits it cannot have seen make it stale until rebuilt: another instance's (<see cref="CatalogVersion.ForeignEdits"/>),
 /// or a save that changed catalog rows outside a catalog command (<see cref="Invalidate"/>).</item>
 /// <item>Like and play counts (popularity, ties) may lag at most a second, as public lists' do: once they have moved, they are
-/// read again from half a second on, and past a second searches go to the database until they are.</item>
+/// read again from half a second on, and past a second searches go to the database until they are. This instance's likes and
+/// plays name their songs (<see cref="CountsMoved"/>), and only those are read again; after counts moved elsewhere
+/// (<see cref="CatalogVersion.ForeignCounts"/>) or of songs not named (<see cref="CountsMovedAnywhere"/>: a user deleted), or
+/// past <see cref="MaxMovedSongs"/> songs, every song's are.</item>
 /// </list>
 /// Disabled (every search on the database) when no <see cref="ISearchMemorySource"/> is registered.
 /// </summary>
@@ -42,6 +45,9 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
 
     /// <summary>Moved counts are read again from this age on, so that a steady stream of likes keeps them within <see cref="CountsLag"/>.</summary>
     public static readonly TimeSpan CountsRefresh = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Past this many songs whose counts moved since they were last read, every song's counts are read instead.</summary>
+    public const int MaxMovedSongs = 10_000;
 
     /// <summary>Rebuilds start at most this often (another instance writing steadily would otherwise keep one running).</summary>
     public static readonly TimeSpan RebuildInterval = TimeSpan.FromSeconds(1);
@@ -54,8 +60,16 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     private long _foreignAt;
     private long _unknownAt;
     private long _unknown;
+    // The counts: read when the catalog version's counts were at _countsAt and its foreign counts at _countsForeignAt, at
+    // _countsReadAt (a timestamp).
     private long _countsAt;
     private long _countsReadAt;
+    private long _countsForeignAt;
+
+    // The songs this instance's writes moved the counts of since they were last taken for a read; null when every song's
+    // are to be read next. Guarded by _movedLock.
+    private HashSet<int>? _moved = [];
+    private readonly Lock _movedLock = new();
 
     // While a rebuild reads the catalog: the rows this instance's writes changed meanwhile, read again before it is published.
     // Guarded by _tickets.
@@ -85,10 +99,15 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
         }
     }
 
-    /// <summary>The search from memory, when the index is current; false sends it to the database (and starts what makes the index current again).</summary>
-    public bool TrySearch(SearchPlan plan, IReadOnlySet<string> types, int limit, [NotNullWhen(true)] out SearchResultDto? result)
+    /// <summary>
+    /// The search from memory, when the index is current, and the <see cref="CatalogVersion.Counts"/> its like and play counts
+    /// are of and when they were read; false sends it to the database (and starts what makes the index current again).
+    /// </summary>
+    public bool TrySearch(SearchPlan plan, IReadOnlySet<string> types, int limit, [NotNullWhen(true)] out SearchResultDto? result,
+        out (long Version, long ReadAt) counts)
     {
         result = null;
+        counts = default;
         if (!Enabled) return false;
         bool current, readCounts = false, usable;
         _lock.EnterReadLock();
@@ -96,7 +115,11 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
         {
             current = EditsCurrent();
             usable = current && CountsWithinLag(out readCounts);
-            if (usable) result = _catalog!.Search(plan, types, limit);
+            if (usable)
+            {
+                result = _catalog!.Search(plan, types, limit);
+                counts = (_countsAt, _countsReadAt);
+            }
         }
         finally
         {
@@ -151,6 +174,41 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     public void StartBuilding()
     {
         if (Enabled) StartRebuild();
+    }
+
+    /// <summary>
+    /// This instance's write of counters alone has ended (committed, or failed), before it moves the catalog version on: the
+    /// counts of these songs are read again, and not every song's, when the counts are next read.
+    /// </summary>
+    public void CountsMoved(IEnumerable<int> songIds)
+    {
+        if (!Enabled) return;
+        lock (_movedLock)
+        {
+            if (_moved is null) return;
+            _moved.UnionWith(songIds);
+            if (_moved.Count > MaxMovedSongs) _moved = null;
+        }
+    }
+
+    /// <summary>
+    /// Counts moved (or may have) of songs not named: a write of this instance's that did so (<see cref="IChangesUnnamedCounts"/>),
+    /// or a read of counts that was not applied. Every song's counts are read next.
+    /// </summary>
+    public void CountsMovedAnywhere()
+    {
+        lock (_movedLock) _moved = null;
+    }
+
+    /// <summary>The songs to read the counts of (null: every song), and an empty set to collect the next ones in.</summary>
+    private HashSet<int>? TakeMoved()
+    {
+        lock (_movedLock)
+        {
+            var moved = _moved;
+            _moved = [];
+            return moved;
+        }
     }
 
     /// <summary>Catalog rows changed in a way this instance's writes did not report: stale until rebuilt.</summary>
@@ -218,7 +276,8 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
     private async Task RebuildAsync()
     {
         // What the index will be current for is taken before anything is read: a change after this point makes it stale again.
-        long foreignAt = version.ForeignEdits, unknownAt = Interlocked.Read(ref _unknown), countsAt = version.Counts, countsReadAt = time.GetTimestamp();
+        long foreignAt = version.ForeignEdits, unknownAt = Interlocked.Read(ref _unknown), countsAt = version.Counts,
+            countsForeignAt = version.ForeignCounts, countsReadAt = time.GetTimestamp();
         long buildTicket;
         lock (_tickets)
         {
@@ -266,7 +325,8 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
                         if (_dirtySongs.Count > 0 || _dirtyAlbums.Count > 0) continue;
                         (_dirtySongs, _dirtyAlbums) = (null, null);
                     }
-                    (_catalog, _foreignAt, _unknownAt, _countsAt, _countsReadAt) = (catalog, foreignAt, unknownAt, countsAt, countsReadAt);
+                    (_catalog, _foreignAt, _unknownAt) = (catalog, foreignAt, unknownAt);
+                    (_countsAt, _countsReadAt, _countsForeignAt) = (countsAt, countsReadAt, countsForeignAt);
                     break;
                 }
                 finally
@@ -288,19 +348,34 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
         if (Interlocked.CompareExchange(ref _readingCounts, 1, 0) != 0) return;
         _ = Task.Run(async () =>
         {
+            var applied = false;
             try
             {
-                long countsAt = version.Counts, readAt = time.GetTimestamp();
-                var counts = await source!.ReadCountsAsync(CancellationToken.None);
+                // Taken in this order: a write names its songs before it moves the version, so every move counted in
+                // countsAt has its songs among those taken (or among those an earlier read took).
+                long countsAt = version.Counts, foreignAt = version.ForeignCounts, readAt = time.GetTimestamp();
+                var songIds = TakeMoved();
+                bool every;
+                _lock.EnterReadLock();
+                try
+                {
+                    every = songIds is null || foreignAt != _countsForeignAt;
+                }
+                finally
+                {
+                    _lock.ExitReadLock();
+                }
+                var counts = await source!.ReadCountsAsync(every ? null : songIds, CancellationToken.None);
                 _lock.EnterWriteLock();
                 try
                 {
-                    // A rebuild published meanwhile read its counts later than these: keep them.
+                    // A rebuild published meanwhile read its counts later than these: keep them (they hold these songs' too).
                     if (_catalog is { } catalog && readAt > _countsReadAt)
                     {
                         foreach (var song in counts) catalog.SetCounts(song);
-                        (_countsAt, _countsReadAt) = (countsAt, readAt);
+                        (_countsAt, _countsReadAt, _countsForeignAt) = (countsAt, readAt, foreignAt);
                     }
+                    applied = _catalog is not null;
                 }
                 finally
                 {
@@ -313,6 +388,7 @@ public sealed class SearchMemory(ISearchMemorySource? source, CatalogVersion ver
             }
             finally
             {
+                if (!applied) CountsMovedAnywhere();
                 Volatile.Write(ref _readingCounts, 0);
             }
         });

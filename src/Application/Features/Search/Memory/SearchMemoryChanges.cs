@@ -53,15 +53,40 @@ public sealed class SearchMemoryChanges
 
 /// <summary>
 /// Innermost behaviour of catalog writes: collects what the command's saves touch and, once it has ended (committed or
-/// failed), brings the in-memory search index up to date with those rows before the response leaves.
+/// failed), brings the in-memory search index up to date with those rows before the response leaves; a write of counters
+/// alone (<see cref="IChangesCountsOnly"/>) names its songs instead, whose counts the index reads again within a second
+/// (every song's after an <see cref="IChangesUnnamedCounts"/>).
+/// Both happen before <see cref="Common.Behaviours.CatalogChangeBehaviour{TRequest,TResponse}"/> (registered after it, so
+/// inside it) moves the catalog version on.
 /// </summary>
 public sealed class SearchMemoryBehaviour<TRequest, TResponse>(SearchMemory memory) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IChangesCatalog
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (!memory.Enabled) return await next();
+        try
+        {
+            return await ApplyingEditsAsync(next);
+        }
+        finally
+        {
+            switch (request)
+            {
+                case IChangesCountsOnly counted:
+                    memory.CountsMoved(counted.CountedSongIds());
+                    break;
+                case IChangesUnnamedCounts:
+                    memory.CountsMovedAnywhere();
+                    break;
+            }
+        }
+    }
+
+    private async Task<TResponse> ApplyingEditsAsync(RequestHandlerDelegate<TResponse> next)
+    {
         // A command sent by another one reports to the outer one, which ends (and commits) last.
-        if (!memory.Enabled || SearchMemoryChanges.Current is not null) return await next();
+        if (SearchMemoryChanges.Current is not null) return await next();
         var changes = SearchMemoryChanges.Begin();
         try
         {
