@@ -52,6 +52,36 @@ public sealed class CatalogVersionTests
     }
 
     [Fact]
+    public async Task Behaviour_UserDeletion_MovesEditsAndCounts()
+    {
+        var version = new CatalogVersion();
+        var behaviour = new CatalogChangeBehaviour<DeleteUser.Command, Unit>(version);
+
+        await behaviour.Handle(new DeleteUser.Command(1), CancellationToken.None, () => Task.FromResult(Unit.Value));
+
+        (version.Edits, version.Counts).Should().Be((1, 1), "deleting a user takes their likes and plays back from the songs' counts");
+    }
+
+    [Fact]
+    public void UnnamedCountWrites_AreExactlyUserDeletion()
+    {
+        var marked = typeof(IChangesCatalog).Assembly.GetTypes()
+            .Where(t => t.IsAssignableTo(typeof(IChangesUnnamedCounts)) && !t.IsInterface);
+
+        marked.Should().BeEquivalentTo([typeof(DeleteUser.Command)]);
+    }
+
+    [Fact]
+    public void CountWrites_NameTheirSongs()
+    {
+        new LikeSong.Command(7).CountedSongIds().Should().Equal(7);
+        new UnlikeSong.Command(8).CountedSongIds().Should().Equal(8);
+        new RecordPlays.Command { Plays = [new() { SongId = 3 }, null!, new() { SongId = null }, new() { SongId = 5 }] }
+            .CountedSongIds().Should().Equal(3, 5);
+        new RecordPlays.Command().CountedSongIds().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Behaviour_Edit_MovesEditsAndCurrent()
     {
         var version = new CatalogVersion();
@@ -129,5 +159,18 @@ public sealed class CatalogVersionTests
 
         version.Apply(CatalogChange.All);
         (version.ForeignEdits, version.Edits).Should().Be((1, 2));
+    }
+
+    [Fact]
+    public void ForeignCounts_MoveWithCountsAppliedFromElsewhereOnly()
+    {
+        var version = new CatalogVersion();
+
+        version.Bump(CatalogChange.All);
+        version.Apply(CatalogChange.Edits);
+        version.ForeignCounts.Should().Be(0, "this instance's own counts and foreign edits are not foreign counts");
+
+        version.Apply(CatalogChange.Counts);
+        (version.ForeignCounts, version.Counts).Should().Be((1, 2));
     }
 }
