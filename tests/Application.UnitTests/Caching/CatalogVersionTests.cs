@@ -149,28 +149,17 @@ public sealed class CatalogVersionTests
     }
 
     [Fact]
-    public void ForeignEdits_MoveWithEditsAppliedFromElsewhereOnly()
-    {
-        var version = new CatalogVersion();
-
-        version.Bump(CatalogChange.Edits);
-        version.Apply(CatalogChange.Counts);
-        version.ForeignEdits.Should().Be(0, "this instance's own edits and counts are not foreign edits");
-
-        version.Apply(CatalogChange.All);
-        (version.ForeignEdits, version.Edits).Should().Be((1, 2));
-    }
-
-    [Fact]
-    public void ForeignCounts_MoveWithCountsAppliedFromElsewhereOnly()
+    public void ForeignEditsAndCounts_MoveWithChangesAppliedFromElsewhereOnly()
     {
         var version = new CatalogVersion();
 
         version.Bump(CatalogChange.All);
-        version.Apply(CatalogChange.Edits);
-        version.ForeignCounts.Should().Be(0, "this instance's own counts and foreign edits are not foreign counts");
+        (version.ForeignEdits, version.ForeignCounts).Should().Be((0, 0), "this instance's own changes are not foreign");
 
+        version.Apply(CatalogChange.Edits);
+        (version.ForeignEdits, version.ForeignCounts).Should().Be((1, 0));
         version.Apply(CatalogChange.Counts);
-        (version.ForeignCounts, version.Counts).Should().Be((1, 2));
+        (version.ForeignEdits, version.ForeignCounts).Should().Be((1, 1));
+        (version.Edits, version.Counts).Should().Be((2, 2));
     }
 }
