@@ -1,7 +1,7 @@
-using MusicPlayer.Application.Common.Caching;
 using System.Linq.Expressions;
 using FluentValidation;
 using MediatR;
+using MusicPlayer.Application.Common.Caching;
 using MusicPlayer.Application.Common.Persistence;
 using MusicPlayer.Application.Common.Search;
 using MusicPlayer.Application.Common.Validation;

@@ -65,21 +65,25 @@ public sealed class SearchMemoryBehaviour<TRequest, TResponse>(SearchMemory memo
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (!memory.Enabled) return await next();
+        if (request is IChangesCountsOnly counted)
+        {
+            // Counters alone: its saves touch no row the index holds (the tracker leaves counters out), so nothing to collect.
+            try
+            {
+                return await next();
+            }
+            finally
+            {
+                memory.CountsMoved(counted.CountedSongIds());
+            }
+        }
         try
         {
             return await ApplyingEditsAsync(next);
         }
         finally
         {
-            switch (request)
-            {
-                case IChangesCountsOnly counted:
-                    memory.CountsMoved(counted.CountedSongIds());
-                    break;
-                case IChangesUnnamedCounts:
-                    memory.CountsMovedAnywhere();
-                    break;
-            }
+            if (request is IChangesUnnamedCounts) memory.CountsMovedAnywhere();
         }
     }
 
